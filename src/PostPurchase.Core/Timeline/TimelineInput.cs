@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+using PostPurchase.Core.Orders;
+using PostPurchase.Core.Tracking;
+
+namespace PostPurchase.Core.Timeline;
+
+/// <summary>Something that happened to an order; the only way a timeline moves.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(OrderPlaced), "order-placed")]
+[JsonDerivedType(typeof(ShipmentRegistered), "shipment-registered")]
+[JsonDerivedType(typeof(TrackingUpdated), "tracking-updated")]
+[JsonDerivedType(typeof(WakeUp), "wake-up")]
+[JsonDerivedType(typeof(OrderCancelled), "order-cancelled")]
+[JsonDerivedType(typeof(ReturnRequested), "return-requested")]
+[JsonDerivedType(typeof(OrderRefunded), "order-refunded")]
+[JsonDerivedType(typeof(CsatAnswered), "csat-answered")]
+[JsonDerivedType(typeof(ConsentChanged), "consent-changed")]
+[JsonDerivedType(typeof(MessageStatusChanged), "message-status-changed")]
+[JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
+public abstract record TimelineInput;
+
+/// <summary>The shop placed the order (the first input of every timeline).</summary>
+public sealed record OrderPlaced(Order Order) : TimelineInput;
+
+/// <summary>The shop registered a parcel's tracking number.</summary>
+public sealed record ShipmentRegistered(ShipmentRef Shipment) : TimelineInput;
+
+/// <summary>A carrier event for one of the order's parcels.</summary>
+public sealed record TrackingUpdated(TrackingEvent Event) : TimelineInput;
+
+/// <summary>The time the decider asked for has come.</summary>
+public sealed record WakeUp : TimelineInput;
+
+/// <summary>The order was cancelled, by the merchant or by the buyer from the tracking page.</summary>
+/// <param name="Source">"merchant" or "customer".</param>
+public sealed record OrderCancelled(string Source, string? Reason = null) : TimelineInput;
+
+/// <summary>The buyer started a return or exchange.</summary>
+/// <param name="Resolution">"refund", "exchange" or "store-credit".</param>
+public sealed record ReturnRequested(IReadOnlyList<string> Skus, string Reason, string Resolution) : TimelineInput;
+
+/// <summary>The merchant refunded the order, or marked it returned.</summary>
+/// <param name="Returned">True when goods came back; false for a refund without return.</param>
+public sealed record OrderRefunded(bool Returned, string? Reason = null) : TimelineInput;
+
+/// <summary>The buyer answered the satisfaction survey.</summary>
+public sealed record CsatAnswered(int Score, string? Comment = null) : TimelineInput;
+
+/// <summary>The buyer opted in or out of a channel (or of marketing texts).</summary>
+/// <param name="Subject">"sms", "whatsapp" or "marketing".</param>
+/// <param name="Source">tracking-page, sms-keyword (STOP/START), merchant, provider (e.g. Twilio 21610).</param>
+public sealed record ConsentChanged(string Subject, bool Granted, string Source, string? WordingVersion = null) : TimelineInput;
+
+/// <summary>A provider reported on a message we sent.</summary>
+public sealed record MessageStatusChanged(string MessageKey, MessageStatus Status, string? ProviderMessageId = null, string? Error = null) : TimelineInput;
+
+/// <summary>The buyer opened the review link (no reminder needed).</summary>
+public sealed record ReviewLinkUsed : TimelineInput;

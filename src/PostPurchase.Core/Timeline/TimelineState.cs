@@ -1,0 +1,50 @@
+using PostPurchase.Core.Orders;
+using PostPurchase.Core.Tracking;
+
+namespace PostPurchase.Core.Timeline;
+
+/// <summary>Everything the timeline remembers about one order; serialised as JSON by both runtimes.</summary>
+public sealed record TimelineState
+{
+    /// <summary>The order as placed.</summary>
+    public required Order Order { get; init; }
+
+    /// <summary>The order's status now.</summary>
+    public OrderStatus Status { get; init; } = OrderStatus.Confirmed;
+
+    /// <summary>Every parcel registered, in registration order.</summary>
+    public IReadOnlyList<ParcelState> Parcels { get; init; } = [];
+
+    /// <summary>Every distinct tracking event received (deduped by provider + event id), in arrival order.</summary>
+    public IReadOnlyList<TrackingEvent> Events { get; init; } = [];
+
+    /// <summary>Every message decided, whatever its status.</summary>
+    public IReadOnlyList<TimelineMessage> Messages { get; init; } = [];
+
+    /// <summary>Delay causes already alerted (intent wire names); one alert per cause per order.</summary>
+    public IReadOnlyList<Intent> DelayAlerts { get; init; } = [];
+
+    /// <summary>Consent per channel and its proof.</summary>
+    public required ConsentState Consent { get; init; }
+
+    /// <summary>When the last parcel was delivered (or the fallback moment, when no delivered scan came).</summary>
+    public DateTimeOffset? DeliveredAt { get; init; }
+
+    /// <summary>The buyer's CSAT score (1-5), once answered.</summary>
+    public int? CsatScore { get; init; }
+
+    /// <summary>The buyer's CSAT comment, once answered.</summary>
+    public string? CsatComment { get; init; }
+
+    /// <summary>True once the buyer opened the review link.</summary>
+    public bool ReviewLinkUsed { get; init; }
+
+    /// <summary>When the decider wants to be woken next; null when nothing is scheduled.</summary>
+    public DateTimeOffset? NextWakeAt { get; init; }
+
+    /// <summary>True when nothing more can happen: runtimes stop scheduling.</summary>
+    public bool Completed { get; init; }
+
+    /// <summary>Number of inputs applied; runtimes use it for diagnostics.</summary>
+    public int Version { get; init; }
+}
