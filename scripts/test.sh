@@ -27,9 +27,14 @@ fi
 
 echo "== tests"
 rm -rf "$results"
-dotnet test "$solution" -c Release --no-build --logger "trx" --results-directory "$results" \
-  -- RunConfiguration.TreatNoTestsAsError=true
-test_exit=$?
+test_exit=0
+projects=$(dotnet sln "$solution" list 2>/dev/null | tr '\\' '/' | grep '\.Tests\.csproj$' || true)
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  echo "-- $name"
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    -- RunConfiguration.TreatNoTestsAsError=true || test_exit=$?
+done
 
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
@@ -43,10 +48,10 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + ${total:-0} - ${executed:-0}))
 done
 
-projects=$(dotnet sln "$solution" list 2>/dev/null | grep -c '\.Tests\.csproj$' || true)
-if [ "$files" -lt "$projects" ]; then
-  echo "error: $projects test projects but only $files result files: a test host crashed or did not run." >&2
-  failed=$((failed + projects - files))
+expected=$(echo "$projects" | grep -c . || true)
+if [ "$files" -lt "$expected" ]; then
+  echo "error: $expected test projects but only $files result files: a test host crashed or did not run." >&2
+  failed=$((failed + expected - files))
 fi
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "error: dotnet test exited with $test_exit although no test failed." >&2
