@@ -34,7 +34,7 @@ public static class OrderIntakeValidator
         var totals = TotalsRules.Validate(request.Totals, items, errors);
         var paymentMethod = errors.Required(request.PaymentMethod, "paymentMethod", 100);
         var promise = AddressRules.Promise(request.Promise, placedAt, errors);
-        var shipments = Shipments(request.Shipments, items, errors);
+        var shipments = Shipments(request.Shipments, request.Items, errors);
 
         if (!errors.IsEmpty)
         {
@@ -79,13 +79,14 @@ public static class OrderIntakeValidator
     }
 
     private static IReadOnlyList<ShipmentRef> Shipments(
-        IReadOnlyList<ShipmentRequest>? requests, IReadOnlyList<OrderItem>? items, IntakeErrors errors)
+        IReadOnlyList<ShipmentRequest>? requests, IReadOnlyList<OrderItemRequest>? items, IntakeErrors errors)
     {
         if (requests is null)
         {
             return [];
         }
-        var skus = items?.Select(i => i.Sku).ToHashSet(StringComparer.Ordinal);
+        // Read from the request so that a parcel's SKUs are checked even when another line is invalid.
+        var skus = items?.Where(i => !string.IsNullOrWhiteSpace(i?.Sku)).Select(i => i.Sku!.Trim()).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var shipments = new List<ShipmentRef>();
         for (var i = 0; i < requests.Count; i++)

@@ -22,7 +22,4 @@ internal static class Currencies
         var upper = code.Trim().ToUpperInvariant();
         return Codes.Contains(upper) ? upper : null;
     }
-
-    /// <summary>How many codes are known (for tests).</summary>
-    public static int Count => Codes.Count;
 }
