@@ -22,6 +22,7 @@ internal static class CarrierTime
     private static readonly Lazy<FrozenDictionary<string, DateTimeZone[]>> ZonesByCountry = new(BuildZones);
     private static readonly Lazy<FrozenDictionary<string, string>> Alpha2ByAlpha3 = new(BuildAlpha3);
     private const long MillisecondThreshold = 100_000_000_000;
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="country"/> (ISO alpha-2 or alpha-3) places offset-less times.</summary>
     public static bool TryParse(string? text, string? country, out DateTimeOffset value)
@@ -62,10 +63,19 @@ internal static class CarrierTime
         return true;
     }
 
-    /// <summary>A Unix time in seconds, or in milliseconds when the number is too large to be seconds.</summary>
-    public static DateTimeOffset FromUnix(long value) => Math.Abs(value) >= MillisecondThreshold
-        ? DateTimeOffset.FromUnixTimeMilliseconds(value)
-        : DateTimeOffset.FromUnixTimeSeconds(value);
+    /// <summary>A Unix time in seconds, or in milliseconds when the number is too large to be seconds; false before 1970 or after 9999.</summary>
+    public static bool TryFromUnix(long value, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (value < 0 || value > MaxUnixMilliseconds)
+        {
+            return false;
+        }
+        instant = value >= MillisecondThreshold
+            ? DateTimeOffset.FromUnixTimeMilliseconds(value)
+            : DateTimeOffset.FromUnixTimeSeconds(value);
+        return true;
+    }
 
     /// <summary>The ISO alpha-2 code for an alpha-2 or alpha-3 country code, or null.</summary>
     public static string? Alpha2(string? country)
@@ -93,6 +103,11 @@ internal static class CarrierTime
         if (text.Length == 16 && text[10] == 'T')
         {
             text += ":00";
+        }
+        // "+0100" (basic offset) becomes "+01:00" (extended), which the ISO pattern reads.
+        if (text.Length > 19 && text[^5] is '+' or '-' && text[^4..].All(char.IsAsciiDigit))
+        {
+            text = string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2));
         }
         return text;
     }
