@@ -29,6 +29,9 @@ public sealed class CarrierTimeTests
     [InlineData("yesterday")]
     [InlineData("14/01/2026")]
     [InlineData("2026-13-01")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("9999-12-31T23:59:59-01:00")]
+    [InlineData("1969-12-31")]
     public void TryParse_Unreadable_IsFalse(string text) => Assert.False(CarrierTime.TryParse(text, "NL", out _));
 
     [Theory]

@@ -7,7 +7,7 @@ namespace PostPurchase.Core.Tests.Carriers;
 /// <summary>A damaged payload gives events or a <see cref="CarrierPayloadException"/>; never any other exception.</summary>
 public sealed class ParsePropertyTests
 {
-    private static readonly string[] Junk = ["null", "1", "\"x\"", "[]", "{}", "true", "-1e999", "\"2026-13-45\"", "\"\"", "99999999999999999", "-5", "1.5"];
+    private static readonly string[] Junk = ["null", "1", "\"x\"", "[]", "{}", "true", "-1e999", "\"2026-13-45\"", "\"\"", "99999999999999999", "-5", "1.5", "\"0001-01-01T00:00:00+01:00\""];
 
     [Theory]
     [InlineData("aftership", "aftership-tracking-update.trimmed.json")]

@@ -33,17 +33,17 @@ internal static class CarrierTime
             return false;
         }
         var normalised = Normalise(text.Trim());
-        if (WithOffset.Parse(normalised) is { Success: true } offset)
+        if (WithOffset.Parse(normalised) is { Success: true } offset && Sensible(offset.Value.Date))
         {
             value = offset.Value.ToDateTimeOffset();
             return true;
         }
-        if (Local.Parse(normalised) is { Success: true } local)
+        if (Local.Parse(normalised) is { Success: true } local && Sensible(local.Value.Date))
         {
             value = Place(local.Value, country);
             return true;
         }
-        if (DateOnly.Parse(normalised) is { Success: true } date)
+        if (DateOnly.Parse(normalised) is { Success: true } date && Sensible(date.Value))
         {
             value = new DateTimeOffset(date.Value.Year, date.Value.Month, date.Value.Day, 12, 0, 0, TimeSpan.Zero);
             return true;
@@ -55,7 +55,7 @@ internal static class CarrierTime
     public static bool TryParseWithOffset(string? text, out DateTimeOffset value)
     {
         value = default;
-        if (string.IsNullOrWhiteSpace(text) || WithOffset.Parse(text.Trim()) is not { Success: true } parsed)
+        if (string.IsNullOrWhiteSpace(text) || WithOffset.Parse(text.Trim()) is not { Success: true } parsed || !Sensible(parsed.Value.Date))
         {
             return false;
         }
@@ -92,6 +92,9 @@ internal static class CarrierTime
             _ => null,
         };
     }
+
+    // Parcels move between 1970 and 9998; outside that a date is a typo, and DateTimeOffset could not hold it.
+    private static bool Sensible(LocalDate date) => date.Year is >= 1970 and <= 9998;
 
     private static string Normalise(string text)
     {
