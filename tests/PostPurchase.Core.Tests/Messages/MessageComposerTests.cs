@@ -110,6 +110,7 @@ public class MessageComposerTests
             Assert.All(expected, fact => Assert.Contains(fact, body, StringComparison.Ordinal));
         }
         Assert.Equal("Thank you for your order PP-10023", rendered.Subject);
+        Assert.Contains("Subtotal: €73.95\nDiscount: -€5.00\nShipping: €4.95\nTotal: €73.90 (Including VAT €12.83)", rendered.Text, StringComparison.Ordinal);
     }
 
     [Fact]
