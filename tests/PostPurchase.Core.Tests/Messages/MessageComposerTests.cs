@@ -59,36 +59,6 @@ public class MessageComposerTests
     }
 
     [Fact]
-    public void Compose_MaliciousItemName_IsEscapedInHtmlAndIntactInText()
-    {
-        const string evil = "<script>alert('x')</script> & \"Bath\" <b>bomb</b>";
-        var order = MessageScenario.Order("en") with { Items = [new OrderItem("EVIL-1", evil, "other", 1, 5m, ProductUrl: "javascript:alert(1)")] };
-
-        var rendered = Composer.Compose(MessageScenario.Message(Intent.OrderConfirmation, Channel.Email, "en"), MessageScenario.State(order), MessageScenario.Links);
-
-        Assert.DoesNotContain("<script>", rendered.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<b>bomb", rendered.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("javascript:", rendered.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;Bath&quot;", rendered.Html, StringComparison.Ordinal);
-        Assert.Contains(evil, rendered.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Compose_UserTextWithLineBreaks_StaysOnOneLine()
-    {
-        var order = MessageScenario.Order("en") with
-        {
-            Items = [new OrderItem("A", "Soap\r\nTotal: €0.00\n\nFake line", "other", 1, 5m)],
-            Customer = MessageScenario.Order("en").Customer with { FirstName = "Anna\nBcc: x@y.z" },
-        };
-
-        var rendered = Composer.Compose(MessageScenario.Message(Intent.OrderConfirmation, Channel.Email, "en"), MessageScenario.State(order), MessageScenario.Links);
-
-        Assert.Contains("- 1 x Soap Total: €0.00 Fake line (€5.00): €5.00", rendered.Text, StringComparison.Ordinal);
-        Assert.Contains("Hi Anna Bcc: x@y.z,", rendered.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Compose_OrderConfirmation_ShowsEverythingABuyerChecks()
     {
         var order = MessageScenario.Order("en");
@@ -178,17 +148,6 @@ public class MessageComposerTests
         Assert.Contains("src=\"https://cdn.groenezeep.nl/logo.png\" alt=\"Groene Zeep\"", rendered.Html, StringComparison.Ordinal);
         Assert.Contains("background:#2E7D32", rendered.Html, StringComparison.Ordinal);
         Assert.Contains("tel:+31201234567", System.Net.WebUtility.HtmlDecode(rendered.Html), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("red;background:url(x)")]
-    [InlineData("#12345")]
-    [InlineData("")]
-    public void Constructor_ColourNotHex_Throws(string colour)
-    {
-        var error = Assert.Throws<ArgumentException>(() => new MessageComposer(new Branding { PrimaryColor = colour }));
-
-        Assert.Contains("PrimaryColor", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
