@@ -177,6 +177,23 @@ public class MessageComposerTests
         Assert.Contains("Freitag, 6. März", rendered.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Compose_Delivered_LeavesOutTheStaleEstimate()
+    {
+        var rendered = Composer.Compose(MessageScenario.Message(Intent.Delivered, Channel.Email, "en"), MessageScenario.State(MessageScenario.Order("en")), MessageScenario.Links);
+
+        Assert.DoesNotContain("Expected delivery", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("The rest of your order is still on its way.", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_French_PutsANonBreakingSpaceBeforeColons()
+    {
+        var rendered = Composer.Compose(MessageScenario.Message(Intent.Shipped, Channel.Email, "fr"), MessageScenario.State(MessageScenario.Order("fr")), MessageScenario.Links);
+
+        Assert.Contains("Numéro de commande\u00A0: PP-10023", rendered.Text, StringComparison.Ordinal);
+    }
+
     internal static void AssertClean(string text)
     {
         Assert.False(string.IsNullOrWhiteSpace(text));
