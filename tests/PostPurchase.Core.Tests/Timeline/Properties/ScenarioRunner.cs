@@ -49,7 +49,7 @@ internal static class ScenarioRunner
         return builder.Build();
     }
 
-    public static List<Step> Run(TimelineScenario scenario)
+    public static List<Step> Run(TimelineScenario scenario, bool roundTrip = false)
     {
         var policy = PolicyFor(scenario.Setup);
         var order = OrderFor(scenario.Setup);
@@ -59,7 +59,7 @@ internal static class ScenarioRunner
         var now = order.PlacedAt;
         var first = OrderTimeline.Decide(null, new OrderPlaced(order), now, policy);
         steps.Add(new Step(now, new OrderPlaced(order), first.State, first, model));
-        var state = first.State;
+        var state = roundTrip ? RoundTrip(first.State) : first.State;
         TimelineInput? previous = null;
         foreach (var step in scenario.Steps)
         {
@@ -69,17 +69,21 @@ internal static class ScenarioRunner
                 Assert.True(guard < 1000, "the timeline keeps asking to wake without progressing");
                 var woken = OrderTimeline.Decide(state, new WakeUp(), wake, policy);
                 steps.Add(new Step(wake, new WakeUp(), state, woken, model));
-                state = woken.State;
+                state = roundTrip ? RoundTrip(woken.State) : woken.State;
             }
             var input = step.Kind == 24 && previous is not null ? previous : InputFor(step, state, order);
             model = Track(model, input, policy);
             var decision = OrderTimeline.Decide(state, input, now, policy);
             steps.Add(new Step(now, input, state, decision, model));
-            state = decision.State;
-            previous = input;
+            state = roundTrip ? RoundTrip(decision.State) : decision.State;
+            previous = roundTrip ? RoundTrip(input) : input;
         }
         return steps;
     }
+
+    /// <summary>Stores and loads the way both runtimes do (JSON with the core options).</summary>
+    private static T RoundTrip<T>(T value) =>
+        System.Text.Json.JsonSerializer.Deserialize<T>(System.Text.Json.JsonSerializer.Serialize(value, Serialization.CoreJson.Options), Serialization.CoreJson.Options)!;
 
     private static BuyerModel Track(BuyerModel m, TimelineInput input, TimelinePolicy policy) => input switch
     {
