@@ -58,7 +58,7 @@ internal static class MessagePlanner
             ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = allowed });
             return;
         }
-        if (!message.Essential && SentToday(ctx, message.Channel) >= ctx.Policy.FatigueCapPerDay)
+        if (!message.Essential && SentToday(ctx, message) >= ctx.Policy.FatigueCapPerDay)
         {
             if (MomentPassed(ctx, message))
             {
@@ -88,12 +88,20 @@ internal static class MessagePlanner
     private static DateTimeOffset Allowed(DecisionContext ctx, Channel channel, DateTimeOffset at) =>
         channel == Channel.Email ? at : QuietHours.NextAllowed(at, ctx.Zone, ctx.QuietRule, ctx.Country);
 
-    private static int SentToday(DecisionContext ctx, Channel channel)
+    /// <summary>
+    /// Non-essential updates the buyer already got today (local day), counted once whatever the number of
+    /// channels they went by; the other channels of the same update never count against it.
+    /// </summary>
+    private static int SentToday(DecisionContext ctx, TimelineMessage message)
     {
         var today = LocalTimes.LocalDay(ctx.Now, ctx.Zone);
-        return ctx.Messages.Count(m => m.Channel == channel && !m.Essential
-            && m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed
-            && LocalTimes.LocalDay(m.ScheduledFor, ctx.Zone) == today);
+        return ctx.Messages
+            .Where(m => !m.Essential && m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed
+                && !(m.Intent == message.Intent && m.ParcelKey == message.ParcelKey)
+                && LocalTimes.LocalDay(m.ScheduledFor, ctx.Zone) == today)
+            .Select(m => (m.Intent, m.ParcelKey))
+            .Distinct()
+            .Count();
     }
 
     /// <summary>Out-for-delivery is news for one day only; other parcel news is stale once the parcel has moved on.</summary>

@@ -59,6 +59,16 @@ public class OrderTimelinePropertyTests
     });
 
     [Fact]
+    public void Decide_AnyInputs_NeverMoreNonEssentialUpdatesADayThanTheCap() => ForAll((scenario, steps) =>
+    {
+        var zone = DateTimeZoneProviders.Tzdb[ScenarioRunner.Zones[scenario.Setup.Zone].Zone];
+        var perDay = Sent(steps).Where(x => !x.Message.Essential)
+            .GroupBy(x => Instant.FromDateTimeOffset(x.Step.Now).InZone(zone).Date)
+            .Select(g => (Day: g.Key, Updates: g.Select(x => (x.Message.Intent, x.Message.ParcelKey)).Distinct().Count()));
+        Assert.All(perDay, d => Assert.True(d.Updates <= scenario.Setup.Cap, $"{d.Updates} updates on {d.Day}, cap {scenario.Setup.Cap}"));
+    });
+
+    [Fact]
     public void Decide_AnyInputs_WakeAtAfterNowUnlessCompleted() => ForAll((_, steps) =>
     {
         foreach (var step in steps)
