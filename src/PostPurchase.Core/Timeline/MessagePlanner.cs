@@ -29,7 +29,7 @@ internal static class MessagePlanner
                 Allowed(ctx, channel, notBefore > ctx.Now ? notBefore : ctx.Now),
                 ParcelKey: parcelKey,
                 Facts: facts ?? new Dictionary<string, string>());
-            if (Suppression.ReasonFor(ctx, message) is { } reason)
+            if (Suppression.ReasonFor(ctx, message) is { } reason && !(reason == SuppressionReason.IssueOpen && message.ScheduledFor > ctx.Now))
             {
                 ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
             }
@@ -49,6 +49,11 @@ internal static class MessagePlanner
     {
         if (Suppression.ReasonFor(ctx, message) is { } reason)
         {
+            if (reason == SuppressionReason.IssueOpen && WaitForIssue(ctx) is { } retry)
+            {
+                ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = Allowed(ctx, message.Channel, retry) });
+                return;
+            }
             ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
             return;
         }
@@ -70,6 +75,17 @@ internal static class MessagePlanner
             return;
         }
         ctx.Put(message with { Status = MessageStatus.Pending });
+    }
+
+    /// <summary>
+    /// A survey or review waits while a parcel is in trouble: it is tried again the next day at the review
+    /// hour, until the return window closes; null once waiting longer would pass that point.
+    /// </summary>
+    private static DateTimeOffset? WaitForIssue(DecisionContext ctx)
+    {
+        var retry = LocalTimes.DaysLaterAtHour(ctx.Now, 1, ctx.Policy.Review.LocalHour, ctx.Zone);
+        var closes = (ctx.State.DeliveredAt ?? ctx.Now) + TimeSpan.FromDays(ctx.Policy.ReturnWindowDays);
+        return retry < closes ? retry : null;
     }
 
     /// <summary>Time formatted the way every fact carries it (ISO 8601 round-trip).</summary>
