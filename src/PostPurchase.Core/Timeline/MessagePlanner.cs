@@ -29,7 +29,7 @@ internal static class MessagePlanner
                 Allowed(ctx, channel, notBefore > ctx.Now ? notBefore : ctx.Now),
                 ParcelKey: parcelKey,
                 Facts: facts ?? new Dictionary<string, string>());
-            if (Suppression.ReasonFor(ctx, message) is { } reason && !(reason == SuppressionReason.IssueOpen && message.ScheduledFor > ctx.Now))
+            if (Suppression.ReasonFor(ctx, message) is { } reason && reason != SuppressionReason.IssueOpen)
             {
                 ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
             }
