@@ -7,7 +7,9 @@ namespace PostPurchase.Core.Tests.Timeline.Properties;
 
 public class OrderTimelinePropertyTests
 {
-    private const int Iterations = 300;
+    // POSTPURCHASE_PROPERTY_ITERATIONS raises the count for a longer hunt (e.g. before a release).
+    private static readonly int Iterations =
+        int.TryParse(Environment.GetEnvironmentVariable("POSTPURCHASE_PROPERTY_ITERATIONS"), out var n) && n > 0 ? n : 300;
 
     private static void ForAll(Action<TimelineScenario, List<Step>> property) =>
         TimelineGen.Scenario.Sample(scenario => property(scenario, ScenarioRunner.Run(scenario)), iter: Iterations, threads: 1);
