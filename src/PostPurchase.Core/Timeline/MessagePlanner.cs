@@ -1,0 +1,138 @@
+using System.Globalization;
+using PostPurchase.Core.Policies;
+using PostPurchase.Core.Tracking;
+
+namespace PostPurchase.Core.Timeline;
+
+/// <summary>Turns an intent into one message per channel, and lets due messages out under quiet hours and the daily cap.</summary>
+internal static class MessagePlanner
+{
+    /// <summary>Plans <paramref name="intent"/> on every channel it goes by, not before <paramref name="notBefore"/>; channels already used are left alone.</summary>
+    public static void Plan(DecisionContext ctx, Intent intent, DateTimeOffset notBefore, IReadOnlyDictionary<string, string>? facts = null, string? parcelKey = null)
+    {
+        foreach (var channel in ChannelsFor(ctx.Policy, intent))
+        {
+            var key = MessageKey.For(ctx.OrderId, intent, channel, parcelKey);
+            if (ctx.Has(key))
+            {
+                continue;
+            }
+            var customer = ctx.State.Order.Customer;
+            var message = new TimelineMessage(
+                key, intent, channel,
+                channel == Channel.Email ? customer.Email : customer.Phone,
+                customer.Locale,
+                MessageRules.PurposeOf(intent),
+                MessageRules.IsEssential(intent),
+                MessageStatus.Scheduled,
+                ctx.Now,
+                Allowed(ctx, channel, notBefore > ctx.Now ? notBefore : ctx.Now),
+                ParcelKey: parcelKey,
+                Facts: facts ?? new Dictionary<string, string>());
+            if (Suppression.ReasonFor(ctx, message) is { } reason && reason != SuppressionReason.IssueOpen)
+            {
+                ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
+            }
+            else if (message.ScheduledFor <= ctx.Now)
+            {
+                Release(ctx, message);
+            }
+            else
+            {
+                ctx.Put(message);
+            }
+        }
+    }
+
+    /// <summary>Lets a due message out: pending now, suppressed, or moved to the next day by the daily cap.</summary>
+    public static void Release(DecisionContext ctx, TimelineMessage message)
+    {
+        if (Suppression.ReasonFor(ctx, message) is { } reason)
+        {
+            if (reason == SuppressionReason.IssueOpen && WaitForIssue(ctx) is { } retry)
+            {
+                ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = Allowed(ctx, message.Channel, retry) });
+                return;
+            }
+            ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
+            return;
+        }
+        if (Allowed(ctx, message.Channel, ctx.Now) is var allowed && allowed > ctx.Now)
+        {
+            // Released late (a runtime that woke late, or a moment computed from an event that arrived late): still no texts at night.
+            ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = allowed });
+            return;
+        }
+        if (!message.Essential && SentToday(ctx, message) >= ctx.Policy.FatigueCapPerDay)
+        {
+            if (MomentPassed(ctx, message))
+            {
+                ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = SuppressionReason.FatigueCap });
+                return;
+            }
+            var tomorrow = LocalTimes.LocalDay(ctx.Now, ctx.Zone).PlusDays(1).At(new NodaTime.LocalTime(ctx.QuietRule.EarliestHour, 0));
+            ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = Allowed(ctx, message.Channel, LocalTimes.FromLocal(tomorrow, ctx.Zone)) });
+            return;
+        }
+        ctx.Put(message with { Status = MessageStatus.Pending });
+    }
+
+    /// <summary>
+    /// A survey or review waits while a parcel is in trouble: it is tried again the next day at the review
+    /// hour, until the return window closes; null once waiting longer would pass that point.
+    /// </summary>
+    private static DateTimeOffset? WaitForIssue(DecisionContext ctx)
+    {
+        var retry = LocalTimes.DaysLaterAtHour(ctx.Now, 1, ctx.Policy.Review.LocalHour, ctx.Zone);
+        var closes = (ctx.State.DeliveredAt ?? ctx.Now) + TimeSpan.FromDays(ctx.Policy.ReturnWindowDays);
+        return retry < closes ? retry : null;
+    }
+
+    /// <summary>Time formatted the way every fact carries it (ISO 8601 round-trip).</summary>
+    public static string Iso(DateTimeOffset value) => value.ToString("o", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<Channel> ChannelsFor(TimelinePolicy policy, Intent intent)
+    {
+        yield return Channel.Email;
+        if (policy.TextIntents.Contains(intent))
+        {
+            yield return Channel.Sms;
+            yield return Channel.WhatsApp;
+        }
+    }
+
+    private static DateTimeOffset Allowed(DecisionContext ctx, Channel channel, DateTimeOffset at) =>
+        channel == Channel.Email ? at : QuietHours.NextAllowed(at, ctx.Zone, ctx.QuietRule, ctx.Country);
+
+    /// <summary>
+    /// Non-essential updates the buyer already got today (local day), counted once whatever the number of
+    /// channels they went by; the other channels of the same update never count against it.
+    /// </summary>
+    private static int SentToday(DecisionContext ctx, TimelineMessage message)
+    {
+        var today = LocalTimes.LocalDay(ctx.Now, ctx.Zone);
+        return ctx.Messages
+            .Where(m => !m.Essential && m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed
+                && !(m.Intent == message.Intent && m.ParcelKey == message.ParcelKey)
+                && LocalTimes.LocalDay(m.ScheduledFor, ctx.Zone) == today)
+            .Select(m => (m.Intent, m.ParcelKey))
+            .Distinct()
+            .Count();
+    }
+
+    /// <summary>Out-for-delivery is news for one day only; other parcel news is stale once the parcel has moved on.</summary>
+    private static bool MomentPassed(DecisionContext ctx, TimelineMessage message)
+    {
+        if (message.Intent == Intent.OutForDelivery)
+        {
+            return true;
+        }
+        if (message.ParcelKey is null)
+        {
+            return false;
+        }
+        var parcel = ctx.State.Parcels.FirstOrDefault(p => p.Key == message.ParcelKey);
+        return parcel is not null && TrackingRules.IntentFor(parcel.Status) != message.Intent
+            && !(message.Intent == Intent.Shipped && parcel.Status == TrackingStatus.InTransit);
+    }
+}
