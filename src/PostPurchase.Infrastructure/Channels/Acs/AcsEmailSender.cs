@@ -142,7 +142,8 @@ internal sealed partial class AcsEmailSender(
 
     private async Task<SendResult> FollowAsync(string operationId, AcsOperationStatus status, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + timings.AcsPollTimeout;
+        // Elapsed time, not the clock's date: a simulated business clock must not stop (or skip) the polling.
+        var started = time.GetTimestamp();
         while (true)
         {
             switch (status.Status)
@@ -152,7 +153,7 @@ internal sealed partial class AcsEmailSender(
                 case "Failed" or "Canceled":
                     return new SendResult(SendOutcome.Failed, operationId, $"ACS operation {operationId} {status.Status}: {status.Error?.Code ?? "no code"}: {status.Error?.Message ?? "no message"}");
             }
-            if (time.GetUtcNow() >= deadline)
+            if (time.GetElapsedTime(started) >= timings.AcsPollTimeout)
             {
                 return new SendResult(SendOutcome.Unknown, operationId, $"ACS operation {operationId} is still {status.Status} after {timings.AcsPollTimeout}; it was accepted and will not be sent again: check its status later.");
             }
