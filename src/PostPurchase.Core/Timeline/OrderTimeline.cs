@@ -33,6 +33,7 @@ public static class OrderTimeline
             {
                 MessageStatusChanged m => StatusRules.Apply(ctx, m),
                 ConsentChanged c => CustomerRules.ChangeConsent(ctx, c),
+                CustomerReplied r => ReplyRules.Apply(ctx, r),
                 TrackingUpdated t when !TrackingRules.IsDuplicate(state, t.Event) => Record(ctx, t),
                 _ => false,
             };
@@ -51,6 +52,7 @@ public static class OrderTimeline
             ConsentChanged c => CustomerRules.ChangeConsent(ctx, c),
             MessageStatusChanged m => StatusRules.Apply(ctx, m),
             ReviewLinkUsed => CustomerRules.UseReviewLink(ctx),
+            CustomerReplied r => ReplyRules.Apply(ctx, r),
             _ => throw new ArgumentException($"Unsupported timeline input {input.GetType().Name}.", nameof(input)),
         };
         if (changed)

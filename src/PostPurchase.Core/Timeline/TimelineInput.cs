@@ -17,6 +17,7 @@ namespace PostPurchase.Core.Timeline;
 [JsonDerivedType(typeof(ConsentChanged), "consent-changed")]
 [JsonDerivedType(typeof(MessageStatusChanged), "message-status-changed")]
 [JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
+[JsonDerivedType(typeof(CustomerReplied), "customer-replied")]
 public abstract record TimelineInput;
 
 /// <summary>The shop placed the order (the first input of every timeline).</summary>
@@ -56,3 +57,13 @@ public sealed record MessageStatusChanged(string MessageKey, MessageStatus Statu
 
 /// <summary>The buyer opened the review link (no reminder needed).</summary>
 public sealed record ReviewLinkUsed : TimelineInput;
+
+/// <summary>The buyer wrote to the shop (an SMS or WhatsApp text that is not a keyword); kept on the order, at the decision's time.</summary>
+/// <param name="Channel">The channel's wire name: "sms" or "whatsapp" (a WhatsApp reply opens the 24-hour window).</param>
+/// <param name="Text">What the buyer wrote, at most <see cref="MaxTextLength"/> characters; empty for a picture without words.</param>
+/// <param name="ProviderMessageId">The provider's id of the inbound message (Twilio MessageSid); a second delivery with the same id changes nothing.</param>
+public sealed record CustomerReplied(string Channel, string Text, string? ProviderMessageId = null) : TimelineInput
+{
+    /// <summary>The longest text kept (WhatsApp's own limit; an SMS is at most 1600).</summary>
+    public const int MaxTextLength = 4096;
+}

@@ -39,6 +39,12 @@ public sealed record TimelineState
     /// <summary>True once the buyer opened the review link.</summary>
     public bool ReviewLinkUsed { get; init; }
 
+    /// <summary>Every message the buyer sent (SMS or WhatsApp, keywords aside), deduped by provider message id, in arrival order.</summary>
+    public IReadOnlyList<CustomerReply> Replies { get; init; } = [];
+
+    /// <summary>When the buyer last wrote on WhatsApp, which opens the 24-hour window for free-form text (see <see cref="WhatsAppWindow"/>).</summary>
+    public DateTimeOffset? WhatsAppWindowOpenedAt { get; init; }
+
     /// <summary>When the decider wants to be woken next; null when nothing is scheduled.</summary>
     public DateTimeOffset? NextWakeAt { get; init; }
 

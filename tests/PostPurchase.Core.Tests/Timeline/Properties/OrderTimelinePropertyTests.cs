@@ -110,6 +110,25 @@ public class OrderTimelinePropertyTests
     });
 
     [Fact]
+    public void Decide_AnyInputs_EachInboundMessageKeptOnceAndWindowFollowsLastWhatsAppReply() => ForAll((_, steps) =>
+    {
+        foreach (var state in steps.Select(s => s.Decision.State))
+        {
+            var ids = state.Replies.Where(r => r.ProviderMessageId is not null).Select(r => r.ProviderMessageId).ToList();
+            Assert.Equal(ids.Distinct().Count(), ids.Count);
+            var lastWhatsApp = state.Replies.Where(r => r.Channel == Channel.WhatsApp).Select(r => (DateTimeOffset?)r.At).Max();
+            Assert.Equal(lastWhatsApp, state.WhatsAppWindowOpenedAt);
+        }
+        foreach (var step in steps.Where(s => s.Input is CustomerReplied { ProviderMessageId: not null }))
+        {
+            var input = (CustomerReplied)step.Input;
+            var isNew = !step.Before.Replies.Any(r => r.ProviderMessageId == input.ProviderMessageId);
+            Assert.Equal(step.Before.Replies.Count + (isNew ? 1 : 0), step.Decision.State.Replies.Count);
+            Assert.Contains(step.Decision.State.Replies, r => r.ProviderMessageId == input.ProviderMessageId && r.Text == (isNew ? input.Text : r.Text));
+        }
+    });
+
+    [Fact]
     public void Run_RandomScenarios_ReachTheInterestingParts()
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);

@@ -120,6 +120,9 @@ internal static class ScenarioRunner
                 return new ConsentChanged((a % 3) switch { 0 => "sms", 1 => "whatsapp", _ => "marketing" }, b % 2 == 0, c % 2 == 0 ? "sms-keyword" : "tracking-page", "v2");
             case 20:
                 return new ReviewLinkUsed();
+            case 25 or 26:
+                // Few distinct ids, so that a provider's redelivery of the same inbound message is common.
+                return new CustomerReplied(a % 2 == 0 ? "sms" : "whatsapp", b % 3 == 0 ? "" : $"reply {b}", c % 4 == 0 ? null : $"SMIN{c % 7}");
             case 21 or 22:
                 var key = state.Messages[a % state.Messages.Count].Key;
                 return new MessageStatusChanged(key, (b % 4) switch { 0 => MessageStatus.Sent, 1 => MessageStatus.Delivered, 2 => MessageStatus.Suppressed, _ => MessageStatus.Failed }, $"SM{c}");

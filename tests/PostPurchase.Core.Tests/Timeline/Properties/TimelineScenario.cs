@@ -26,7 +26,7 @@ internal static class TimelineGen
 
     public static readonly Gen<ScenarioStep> Step =
         Gen.Select(Gen.Frequency((3, Gen.Int[0, 180]), (2, Gen.Int[180, 60 * 24 * 4]), (1, Gen.Int[60 * 24 * 4, 60 * 24 * 20])),
-            Gen.Int[0, 24], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 1000],
+            Gen.Int[0, 26], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 1000],
             (advance, kind, a, b, c) => new ScenarioStep(advance, kind, a, b, c));
 
     public static readonly Gen<TimelineScenario> Scenario =

@@ -1,0 +1,16 @@
+namespace PostPurchase.Core.Timeline;
+
+/// <summary>WhatsApp's customer-service window: free-form text is allowed for 24 hours after the buyer's own message.</summary>
+/// <remarks>Outside the window only pre-approved templates may be sent; runtimes ask <see cref="IsOpen"/> at the moment of sending.</remarks>
+public static class WhatsAppWindow
+{
+    /// <summary>How long the window stays open after the buyer's last WhatsApp message.</summary>
+    public static readonly TimeSpan Length = TimeSpan.FromHours(24);
+
+    /// <summary>True when the buyer's last WhatsApp message came at or before <paramref name="at"/> and less than 24 hours earlier.</summary>
+    public static bool IsOpen(TimelineState state, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.WhatsAppWindowOpenedAt is { } opened && opened <= at && at - opened < Length;
+    }
+}
