@@ -43,22 +43,34 @@ internal sealed partial class TwilioInboundHandler(
         var orders = await directory.FindByPhoneAsync(phone, cancellationToken).ConfigureAwait(false);
         if (kind == InboundKind.Reply)
         {
-            // The timeline has no input for a buyer's free text yet; it is logged so it is not lost.
-            LogReply(subject, orders.Count, form["MessageSid"]);
-            return WebhookResult.Applied(orders, "customer-reply", TwiML(null));
+            var sid = string.IsNullOrWhiteSpace(form["MessageSid"]) ? null : form["MessageSid"];
+            var replied = await RaiseAsync(orders, new CustomerReplied(subject, Shorten(form["Body"] ?? ""), sid), cancellationToken).ConfigureAwait(false);
+            LogReply(subject, sid, replied.Count);
+            return WebhookResult.Applied(replied, "customer-reply", TwiML(null));
         }
         var granted = kind == InboundKind.OptIn;
+        var raised = await RaiseAsync(orders, new ConsentChanged(subject, granted, KeywordSource), cancellationToken).ConfigureAwait(false);
+        LogConsent(subject, granted, raised.Count);
+        return WebhookResult.Applied(raised, granted ? "opt-in" : "opt-out", TwiML(null));
+    }
+
+    /// <summary>Raises <paramref name="input"/> on every order; returns those that exist.</summary>
+    private async Task<List<string>> RaiseAsync(IReadOnlyList<string> orders, TimelineInput input, CancellationToken cancellationToken)
+    {
         var raised = new List<string>();
         foreach (var orderId in orders)
         {
-            if (await workflows.RaiseAsync(orderId, new ConsentChanged(subject, granted, KeywordSource), cancellationToken).ConfigureAwait(false))
+            if (await workflows.RaiseAsync(orderId, input, cancellationToken).ConfigureAwait(false))
             {
                 raised.Add(orderId);
             }
         }
-        LogConsent(subject, granted, raised.Count);
-        return WebhookResult.Applied(raised, granted ? "opt-in" : "opt-out", TwiML(null));
+        return raised;
     }
+
+    // Twilio caps an SMS at 1600 and WhatsApp at 4096 characters; the cut only guards the timeline's own limit.
+    private static string Shorten(string text) =>
+        text.Length <= CustomerReplied.MaxTextLength ? text : text[..CustomerReplied.MaxTextLength];
 
     private string HelpText()
     {
@@ -72,8 +84,8 @@ internal sealed partial class TwilioInboundHandler(
         ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>"
         : $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{SecurityElement.Escape(reply)}</Message></Response>";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Channel} reply {MessageSid} from a buyer with {Orders} order(s) kept as a customer reply")]
-    private partial void LogReply(string channel, int orders, string? messageSid);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Channel} reply {MessageSid} kept as a customer reply on {Orders} order(s)")]
+    private partial void LogReply(string channel, string? messageSid, int orders);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Channel} keyword: consent granted={Granted} on {Orders} order(s)")]
     private partial void LogConsent(string channel, bool granted, int orders);

@@ -125,15 +125,54 @@ public sealed class TwilioWebhookHttpTests
     }
 
     [Fact]
-    public async Task Inbound_OtherText_ChangesNoConsent()
+    public async Task Inbound_OtherText_RaisesTheReplyOnEveryOrderOfTheNumberAndChangesNoConsent()
     {
-        var workflows = new RecordingWorkflows("PP-5");
-        workflows.OrdersByPhone[Phone] = ["PP-5"];
+        var workflows = new RecordingWorkflows("PP-5", "PP-8");
+        workflows.OrdersByPhone[Phone] = ["PP-5", "PP-8", "PP-GONE"];
         await using var server = await TwilioWebhookServer.StartAsync(workflows);
 
         using var response = await server.PostAsync("/api/webhooks/twilio/inbound", Inbound(Phone, "STOP please, wrong address"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", await response.Content.ReadAsStringAsync());
+        Assert.Equal(["PP-5", "PP-8"], workflows.Raised.Select(r => r.OrderId));
+        Assert.All(workflows.Raised, r => Assert.Equal(new CustomerReplied("sms", "STOP please, wrong address", "SM1"), r.Input));
+    }
+
+    [Fact]
+    public async Task Inbound_WhatsAppText_RaisesAWhatsAppReplyForTheNumberWithoutPrefix()
+    {
+        var workflows = new RecordingWorkflows("PP-9");
+        workflows.OrdersByPhone[Phone] = ["PP-9"];
+        await using var server = await TwilioWebhookServer.StartAsync(workflows);
+
+        using var response = await server.PostAsync("/api/webhooks/twilio/inbound", Inbound($"whatsapp:{Phone}", "Kan het pakket bij de buren?"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("PP-9", new CustomerReplied("whatsapp", "Kan het pakket bij de buren?", "SM1")), Assert.Single(workflows.Raised));
+    }
+
+    [Fact]
+    public async Task Inbound_TextFromAnUnknownNumber_AnsweredWithoutRaisingAnything()
+    {
+        var workflows = new RecordingWorkflows("PP-10");
+        await using var server = await TwilioWebhookServer.StartAsync(workflows);
+
+        using var response = await server.PostAsync("/api/webhooks/twilio/inbound", Inbound("+4915112345678", "Hello?"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(workflows.Raised);
+    }
+
+    [Fact]
+    public async Task Inbound_TextWithoutFrom_Returns400()
+    {
+        var workflows = new RecordingWorkflows("PP-11");
+        await using var server = await TwilioWebhookServer.StartAsync(workflows);
+
+        using var response = await server.PostAsync("/api/webhooks/twilio/inbound", [F("MessageSid", "SM2"), F("Body", "Hi")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(workflows.Raised);
     }
 
