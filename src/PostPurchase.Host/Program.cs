@@ -1,8 +1,10 @@
 using PostPurchase.Host;
 using PostPurchase.Host.Endpoints;
 using PostPurchase.Host.OpenApi;
+using PostPurchase.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPostPurchaseInfrastructure();
 builder.AddHostServices();
 
 var app = builder.Build();
