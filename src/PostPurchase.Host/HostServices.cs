@@ -15,7 +15,7 @@ internal static class HostServices
         builder.Services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Explain);
         builder.Services.AddExceptionHandler<HostExceptionHandler>();
 
         builder.Services.AddHealthChecks();

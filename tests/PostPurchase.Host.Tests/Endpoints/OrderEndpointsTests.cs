@@ -211,4 +211,26 @@ public sealed class OrderEndpointsTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty((await Json.ReadAsync(response)).AsArray());
     }
+
+    [Fact]
+    public async Task CancelOrder_NoBody_Returns202()
+    {
+        var merchant = _app.Merchant();
+        var order = OrderBuilder.Apparel().PlacedAt(HostApp.Start).Build();
+        await merchant.PostAsync("/api/orders", Json.Intake(order));
+
+        var response = await merchant.PostAsync($"/api/orders/{order.OrderId}/cancel", content: null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/api/orders/{order.OrderId}", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_NotJson_Returns415ProblemSayingWhatToSend()
+    {
+        var response = await _app.Merchant().PostAsync("/api/orders", new StringContent("orderId=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", (await Json.ReadAsync(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
