@@ -121,6 +121,10 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 
+demo_line="    Clock        system time (scripts/run.sh --simulate to move it by API)"
+if [ "$clock" = Simulated ]; then
+  demo_line="    Demo         scripts/demo.sh   (in another terminal)"
+fi
 cat <<EOF
 
   PostPurchase is running (clock: $clock)
@@ -130,7 +134,7 @@ cat <<EOF
     Health       http://localhost:$port/health
     API key      $PostPurchase__ApiKey   (header x-functions-key)
     Settings     $root/$settings
-$( [ "$clock" = Simulated ] && echo "    Demo         scripts/demo.sh   (in another terminal)" )
+$demo_line
 
   Ctrl-C stops PostPurchase and Azurite.
 
