@@ -4,6 +4,7 @@ using PostPurchase.Host.Errors;
 using PostPurchase.Host.Security;
 using PostPurchase.Host.Telemetry;
 using PostPurchase.Infrastructure.Api;
+using PostPurchase.Infrastructure.Configuration;
 
 namespace PostPurchase.Host;
 
@@ -12,6 +13,11 @@ internal static class HostServices
 {
     public static IHostApplicationBuilder AddHostServices(this IHostApplicationBuilder builder)
     {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<PostPurchaseOptions>()
+            .Validate(o => development || !string.IsNullOrWhiteSpace(o.ApiKey),
+                "PostPurchase:ApiKey is required outside Development (env PostPurchase__ApiKey): it guards the merchant API.")
+            .ValidateOnStart();
         builder.Services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 

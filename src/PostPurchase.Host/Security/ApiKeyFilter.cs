@@ -13,7 +13,8 @@ internal sealed partial class ApiKeyFilter(IOptionsMonitor<PostPurchaseOptions> 
         if (string.IsNullOrEmpty(expected))
         {
             LogNoKey(logger);
-            return ApiProblems.MissingApiKey();
+            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "API key not configured",
+                "This server has no merchant API key yet; set PostPurchase__ApiKey (scripts/run.sh generates one).");
         }
         if (!ApiKeyCheck.IsAuthorized(context.HttpContext.Request, expected))
         {

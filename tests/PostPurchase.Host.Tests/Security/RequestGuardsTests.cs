@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
 using PostPurchase.Host.Tests.Support;
 using PostPurchase.Testing;
 using PostPurchase.Testing.Azurite;
@@ -81,5 +82,19 @@ public sealed class RequestGuardsTests(AzuriteServer azurite) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("application/json", (await Json.ReadAsync(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_ProductionWithoutApiKey_FailsNamingTheSetting()
+    {
+        await using var app = new HostApp(azurite.ConnectionString, simulated: false).WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("PostPurchase:ApiKey", "");
+        });
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("PostPurchase:ApiKey", failure.ToString(), StringComparison.Ordinal);
     }
 }
