@@ -18,7 +18,7 @@ public sealed class ChunkedTextTests
         ChunkedText.Write(entity, "State", text);
 
         Assert.Equal(text, ChunkedText.Read(entity, "State"));
-        Assert.All(entity.Values.OfType<string>(), v => Assert.True(v.Length <= 32_000));
+        Assert.All(entity.Select(p => p.Value).OfType<string>(), v => Assert.True(v.Length <= 32_000));
     }
 
     [Fact]
