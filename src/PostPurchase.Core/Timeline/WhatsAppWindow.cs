@@ -1,7 +1,7 @@
 namespace PostPurchase.Core.Timeline;
 
 /// <summary>WhatsApp's customer-service window: free-form text is allowed for 24 hours after the buyer's own message.</summary>
-/// <remarks>Outside the window only pre-approved templates may be sent; runtimes ask <see cref="IsOpen"/> at the moment of sending.</remarks>
+/// <remarks>Outside the window only pre-approved templates may be sent; runtimes ask <c>IsOpen</c> at the moment of sending.</remarks>
 public static class WhatsAppWindow
 {
     /// <summary>How long the window stays open after the buyer's last WhatsApp message.</summary>
@@ -11,6 +11,10 @@ public static class WhatsAppWindow
     public static bool IsOpen(TimelineState state, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.WhatsAppWindowOpenedAt is { } opened && opened <= at && at - opened < Length;
+        return IsOpen(state.WhatsAppWindowOpenedAt, at);
     }
+
+    /// <summary>True when a window opened at <paramref name="openedAt"/> (null: never) is still open at <paramref name="at"/>.</summary>
+    public static bool IsOpen(DateTimeOffset? openedAt, DateTimeOffset at) =>
+        openedAt is { } opened && opened <= at && at - opened < Length;
 }

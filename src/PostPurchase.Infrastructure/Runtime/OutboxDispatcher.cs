@@ -107,7 +107,8 @@ internal sealed partial class OutboxDispatcher(
 
         var outbound = new OutboundMessage(
             message.Key, orderId, message.Intent, message.Channel, message.To, row.GetString("RecipientName") ?? "", message.Locale,
-            message.Purpose, content, message.Channel == Channel.Email ? null : options.StatusCallbackUrl);
+            message.Purpose, content, message.Channel == Channel.Email ? null : options.StatusCallbackUrl,
+            WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(row.GetDateTimeOffset(MessageRow.WhatsAppWindowColumn), time.GetUtcNow()));
         try
         {
             return await sender.SendAsync(outbound, cancellationToken).ConfigureAwait(false);

@@ -58,7 +58,7 @@ internal sealed partial class TimelineApplier(
             var decision = options.Decide(loaded?.State, envelope.Input, now, options.Policy);
             var rows = decision.Messages
                 .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
-                .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName))
+                .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))
                 .ToList();
             var indexed = await IndexAheadAsync(envelope, loaded?.IndexedWakeAt, decision.State, now, cancellationToken).ConfigureAwait(false);
             var commit = await store.CommitAsync(

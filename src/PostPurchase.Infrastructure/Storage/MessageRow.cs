@@ -18,9 +18,13 @@ internal static class MessageRow
     public const string Unknown = "unknown";
     public static readonly string Pending = WireName.Of(MessageStatus.Pending);
 
+    /// <summary>When the buyer's WhatsApp window opened, as the decision that wrote the row saw it.</summary>
+    public const string WhatsAppWindowColumn = "WhatsAppWindowOpenedAt";
+
     public static string RowKeyOf(string messageKey) => Prefix + KeyEncoder.Encode(messageKey);
 
-    public static TableEntity ToEntity(string orderId, TimelineMessage message, RenderedMessage? content, string recipientName)
+    /// <summary>The row for <paramref name="message"/>; a WhatsApp row also keeps when the buyer's 24-hour window opened, for the send.</summary>
+    public static TableEntity ToEntity(string orderId, TimelineMessage message, RenderedMessage? content, string recipientName, DateTimeOffset? whatsAppWindowOpenedAt = null)
     {
         var entity = new TableEntity(KeyEncoder.Encode(orderId), RowKeyOf(message.Key))
         {
@@ -34,6 +38,11 @@ internal static class MessageRow
             ["Error"] = message.Error,
             ["SentAt"] = message.SentAt,
         };
+        if (message.Channel == Channel.WhatsApp && whatsAppWindowOpenedAt is not null)
+        {
+            entity[WhatsAppWindowColumn] = whatsAppWindowOpenedAt;
+        }
+
         if (content is not null)
         {
             ChunkedText.Write(entity, "Content", JsonSerializer.Serialize(content, CoreJson.Options));

@@ -16,8 +16,9 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private EngineHarness(ServiceProvider services, FakeTimeProvider time, string prefix, RecordingSender email, RecordingSender sms)
+    private EngineHarness(ServiceProvider services, FakeTimeProvider time, string prefix, RecordingSender email, RecordingSender sms, RecordingSender whatsApp)
     {
+        WhatsApp = whatsApp;
         _services = services;
         Time = time;
         Prefix = prefix;
@@ -42,6 +43,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public RecordingSender Email { get; }
 
     public RecordingSender Sms { get; }
+
+    public RecordingSender WhatsApp { get; }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
@@ -76,8 +79,9 @@ internal sealed class EngineHarness : IAsyncDisposable
         var sms = new RecordingSender(Channel.Sms);
         services.AddSingleton<IChannelSender>(email);
         services.AddSingleton<IChannelSender>(sms);
-        services.AddSingleton<IChannelSender>(new RecordingSender(Channel.WhatsApp));
-        return new EngineHarness(services.BuildServiceProvider(), time, prefix, email, sms);
+        var whatsApp = new RecordingSender(Channel.WhatsApp);
+        services.AddSingleton<IChannelSender>(whatsApp);
+        return new EngineHarness(services.BuildServiceProvider(), time, prefix, email, sms, whatsApp);
     }
 
     public Task<HealthCheckResult> CheckHealthAsync() =>
