@@ -9,8 +9,10 @@ public interface ICarrierWebhook
     string Provider { get; }
 
     /// <summary>True when the request carries a valid signature for <paramref name="secret"/> (constant-time compare).</summary>
+    /// <exception cref="ArgumentException">The secret is blank: a webhook is never accepted without one.</exception>
     bool Verify(CarrierWebhookRequest request, string secret);
 
     /// <summary>Normalises the payload; throws <see cref="CarrierPayloadException"/> when it is malformed.</summary>
+    /// <remarks>Events of other kinds (batches, transactions, integration notices) give an empty list.</remarks>
     IReadOnlyList<TrackingEvent> Parse(CarrierWebhookRequest request);
 }
