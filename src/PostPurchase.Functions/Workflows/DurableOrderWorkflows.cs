@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
