@@ -1,0 +1,45 @@
+using PostPurchase.Core.Serialization;
+
+namespace PostPurchase.Core.Timeline;
+
+/// <summary>Provider reports on sent messages: forward only, failures told to the merchant.</summary>
+internal static class StatusRules
+{
+    public static bool Apply(DecisionContext ctx, MessageStatusChanged input)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(input.MessageKey);
+        if (input.Status is not (MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed))
+        {
+            throw new ArgumentException($"A provider reports sent, delivered or failed, not {WireName.Of(input.Status)}.", nameof(input));
+        }
+        var message = ctx.Find(input.MessageKey)
+            ?? throw new ArgumentException($"Order '{ctx.OrderId}' has no message '{input.MessageKey}'.", nameof(input));
+        if (message.Status is MessageStatus.Scheduled or MessageStatus.Suppressed || !MessageStatusOrder.IsForward(message.Status, input.Status))
+        {
+            return false; // a late or repeated callback, or one for a message that never went out
+        }
+        var updated = message with
+        {
+            Status = input.Status,
+            SentAt = message.SentAt ?? (input.Status == MessageStatus.Failed ? null : ctx.Now),
+            ProviderMessageId = input.ProviderMessageId ?? message.ProviderMessageId,
+            Error = input.Error ?? message.Error,
+        };
+        ctx.Put(updated);
+        if (input.Status == MessageStatus.Failed)
+        {
+            var data = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["messageKey"] = message.Key,
+                ["intent"] = WireName.Of(message.Intent),
+                ["channel"] = WireName.Of(message.Channel),
+            };
+            if (input.Error is { } error)
+            {
+                data["error"] = error;
+            }
+            ctx.Signal(SignalKind.MessageFailed, data);
+        }
+        return true;
+    }
+}
