@@ -1,6 +1,18 @@
+using PostPurchase.Host;
+using PostPurchase.Host.Endpoints;
+using PostPurchase.Host.OpenApi;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHostServices();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok());
+app.UseHostPipeline();
+app.MapHealthEndpoints();
+app.MapOrderEndpoints();
+app.MapAdminEndpoints();
+app.MapWebhookEndpoints();
+app.MapDevEndpoints();
+app.MapApiDocs();
 app.Run();
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>

@@ -9,7 +9,7 @@ public static class AdminApi
 {
     /// <summary>GET /api/admin/poison?max=50: inputs that failed every retry, newest first.</summary>
     public static async Task<Results<Ok<IReadOnlyList<PoisonInput>>, ProblemHttpResult>> GetPoisonAsync(
-        IWorkflowRuntime runtime, CancellationToken cancellationToken, int? max = null)
+        IWorkflowRuntime runtime, int? max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         var take = max ?? 50;
