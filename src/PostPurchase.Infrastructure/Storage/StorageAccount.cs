@@ -11,8 +11,14 @@ internal sealed class StorageAccount
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private volatile bool _created;
 
-    public StorageAccount(string connectionString, StorageRequestCounter counter)
+    /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
+    public StorageAccount(string connectionString, StorageRequestCounter counter, string namePrefix = "")
     {
+        if (namePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
+        {
+            throw new ArgumentException("The storage name prefix may hold only ASCII letters and digits.", nameof(namePrefix));
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Counter = counter;
         var tableOptions = new TableClientOptions();
@@ -23,13 +29,13 @@ internal sealed class StorageAccount
         queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
 
         var tables = new TableServiceClient(connectionString, tableOptions);
-        Orders = tables.GetTableClient("Orders");
-        Wakeups = tables.GetTableClient("Wakeups");
-        Parcels = tables.GetTableClient("ParcelIndex");
-        Parked = tables.GetTableClient("ParkedEvents");
-        Phones = tables.GetTableClient("PhoneIndex");
-        Poison = tables.GetTableClient("PoisonInputs");
-        Inbox = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(InboxQueueName);
+        Orders = tables.GetTableClient(namePrefix + "Orders");
+        Wakeups = tables.GetTableClient(namePrefix + "Wakeups");
+        Parcels = tables.GetTableClient(namePrefix + "ParcelIndex");
+        Parked = tables.GetTableClient(namePrefix + "ParkedEvents");
+        Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
+        Poison = tables.GetTableClient(namePrefix + "PoisonInputs");
+        Inbox = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
     }
 
     public StorageRequestCounter Counter { get; }

@@ -20,9 +20,20 @@ public sealed class AzuriteServer : IDisposable
     private readonly Lock _gate = new();
     private Process? _process;
 
-    /// <summary>Starts Azurite on three free ports and waits until they answer.</summary>
+    private readonly string? _location;
+
+    /// <summary>Starts an in-memory Azurite on three free ports and waits until they answer.</summary>
     public AzuriteServer()
+        : this(location: null)
     {
+    }
+
+    /// <summary>Starts Azurite keeping its data in <paramref name="location"/>, so it survives Stop and Start (the outage tests).</summary>
+    public static AzuriteServer Persistent(string location) => new(location);
+
+    private AzuriteServer(string? location)
+    {
+        _location = location;
         _workingDirectory = FindRepositoryRoot();
         _executable = Path.Combine(_workingDirectory, "node_modules", ".bin", "azurite");
         if (!File.Exists(_executable))
@@ -76,13 +87,14 @@ public sealed class AzuriteServer : IDisposable
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var argument in new[]
+            string[] persistence = _location is null ? ["--inMemoryPersistence"] : ["--location", _location];
+            foreach (var argument in persistence.Concat(new[]
             {
-                "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
+                "--silent", "--skipApiVersionCheck",
                 "--blobHost", "127.0.0.1", "--blobPort", $"{BlobPort}",
                 "--queueHost", "127.0.0.1", "--queuePort", $"{QueuePort}",
                 "--tableHost", "127.0.0.1", "--tablePort", $"{TablePort}",
-            })
+            }))
             {
                 info.ArgumentList.Add(argument);
             }
