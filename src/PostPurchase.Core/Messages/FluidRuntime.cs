@@ -1,0 +1,34 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+
+namespace PostPurchase.Core.Messages;
+
+/// <summary>The one Liquid parser and option set of message composition: strict variables and filters, bounded loops.</summary>
+internal static class FluidRuntime
+{
+    public static FluidParser Parser { get; } = new();
+
+    public static TemplateOptions Options { get; } = new() { StrictVariables = true, StrictFilters = true, MaxSteps = 200_000 };
+
+    /// <summary>Escapes markup characters only, so accented letters stay readable in the HTML source.</summary>
+    public static HtmlEncoder Html { get; } = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static IFluidTemplate Parse(string key, string source) =>
+        Parser.TryParse(source, out var template, out var error)
+            ? template
+            : throw new MessageTemplateException(key, $"does not parse: {error}");
+
+    public static string Render(string key, IFluidTemplate template, IReadOnlyDictionary<string, object?> model, string locale, bool html)
+    {
+        var context = new TemplateContext(model, Options) { CultureInfo = LocaleFormat.Culture(locale) };
+        try
+        {
+            return html ? template.Render(context, Html) : template.Render(context);
+        }
+        catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new MessageTemplateException(key, e.Message, e);
+        }
+    }
+}
