@@ -5,7 +5,9 @@ namespace PostPurchase.Infrastructure.Channels;
 
 /// <summary>A rendered message handed to a channel sender.</summary>
 /// <param name="Key">The message's idempotency key (<c>{order}:{intent}[:{parcel}]:{channel}</c>).</param>
-/// <param name="StatusCallbackUrl">Where the provider reports delivery status (Twilio), or null.</param>
+/// <param name="StatusCallbackUrl">Where the provider reports delivery status (Twilio); null: <c>{PublicBaseUrl}/api/webhooks/twilio/status?key={Key}</c>.</param>
+/// <param name="WhatsAppWindowOpen">The buyer wrote within the last 24 hours, so WhatsApp free-form text is allowed (else the configured template is used).</param>
+/// <param name="UnsubscribeUrl">One-click unsubscribe link for marketing email (List-Unsubscribe); null: a mailto to the support address.</param>
 public sealed record OutboundMessage(
     string Key,
     string OrderId,
@@ -16,4 +18,6 @@ public sealed record OutboundMessage(
     string Locale,
     MessagePurpose Purpose,
     RenderedMessage Content,
-    string? StatusCallbackUrl = null);
+    string? StatusCallbackUrl = null,
+    bool WhatsAppWindowOpen = false,
+    string? UnsubscribeUrl = null);

@@ -1,0 +1,32 @@
+namespace PostPurchase.Infrastructure.Channels;
+
+/// <summary>Timeouts, retry and polling limits of the provider clients; the defaults suit production, tests shrink them.</summary>
+internal sealed record ChannelTimings
+{
+    /// <summary>How long one HTTP attempt may take before it counts as timed out.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after the first attempt, for requests that are safe to repeat.</summary>
+    public int MaxRetryAttempts { get; init; } = 3;
+
+    /// <summary>First backoff delay (exponential with jitter) when the provider sends no Retry-After.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between two attempts, Retry-After included; longer waits are left to the outbox.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Backoff jitter; off in tests so delays are exact.</summary>
+    public bool UseJitter { get; init; } = true;
+
+    /// <summary>How long the circuit stays open after too many failures.</summary>
+    public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to poll an ACS send operation before reporting it as still running.</summary>
+    public TimeSpan AcsPollTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest pause between two ACS status polls (the service's Retry-After is honoured up to this).</summary>
+    public TimeSpan AcsMaxPollDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>SMTP connect/command timeout.</summary>
+    public TimeSpan SmtpTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

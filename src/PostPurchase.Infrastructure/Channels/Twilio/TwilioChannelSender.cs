@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PostPurchase.Core.Serialization;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Configuration;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace PostPurchase.Infrastructure.Channels.Twilio;
+
+/// <summary>
+/// Sends SMS or WhatsApp through Twilio's Messages REST API. A create request is not idempotent, so it
+/// is only repeated when Twilio certainly did not process it (429/20429, 5xx, no connection); a timeout
+/// after sending is reported as <see cref="SendOutcome.Unknown"/>, never resent blindly.
+/// </summary>
+internal sealed partial class TwilioChannelSender(
+    Channel channel,
+    IHttpClientFactory clients,
+    IOptions<PostPurchaseOptions> options,
+    TimeProvider time,
+    ILogger<TwilioChannelSender> logger) : IChannelSender
+{
+    /// <summary>The named HTTP client (with its resilience pipeline) this sender uses.</summary>
+    public const string HttpClientName = "twilio";
+
+    private const string WhatsAppPrefix = "whatsapp:";
+
+    public Channel Channel { get; } = channel is Channel.Sms or Channel.WhatsApp
+        ? channel
+        : throw new ArgumentOutOfRangeException(nameof(channel), channel, "Twilio sends sms and whatsapp only.");
+
+    public string Provider => "twilio";
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Channel != Channel)
+        {
+            throw new ArgumentException($"This sender serves {WireName.Of(Channel)}, not {WireName.Of(message.Channel)}.", nameof(message));
+        }
+        var settings = options.Value.Twilio;
+        if (string.IsNullOrWhiteSpace(settings.AccountSid) || string.IsNullOrWhiteSpace(settings.AuthToken))
+        {
+            return new SendResult(SendOutcome.Failed, Error: "Twilio is not configured: set PostPurchase__Twilio__AccountSid and __AuthToken.");
+        }
+        var from = Channel == Channel.WhatsApp ? settings.WhatsAppFrom : settings.From;
+        if (string.IsNullOrWhiteSpace(settings.MessagingServiceSid) && string.IsNullOrWhiteSpace(from))
+        {
+            var setting = Channel == Channel.WhatsApp ? "WhatsAppFrom" : "From";
+            return new SendResult(SendOutcome.Failed, Error: $"No Twilio sender for {WireName.Of(Channel)}: set PostPurchase__Twilio__{setting} or __MessagingServiceSid.");
+        }
+
+        var template = Channel == Channel.WhatsApp ? FindTemplate(settings, message) : null;
+        var useTemplate = template is not null && !message.WhatsAppWindowOpen;
+        var (result, code) = await PostAsync(settings, message, useTemplate ? template : null, cancellationToken).ConfigureAwait(false);
+        if (code == TwilioErrorMap.WhatsAppWindowClosed && !useTemplate && template is not null)
+        {
+            LogRetryingAsTemplate(message.Key, template);
+            (result, _) = await PostAsync(settings, message, template, cancellationToken).ConfigureAwait(false);
+        }
+        if (result.Outcome != SendOutcome.Sent)
+        {
+            LogNotSent(message.Key, result.Outcome, result.Error);
+        }
+        return result;
+    }
+
+    /// <summary>The Content template for the message's intent: "intent.locale" first, then "intent".</summary>
+    internal static string? FindTemplate(TwilioOptions settings, OutboundMessage message)
+    {
+        var intent = WireName.Of(message.Intent);
+        return settings.WhatsAppTemplates.TryGetValue($"{intent}.{message.Locale}", out var sid)
+            || settings.WhatsAppTemplates.TryGetValue(intent, out sid)
+            ? sid
+            : null;
+    }
+
+    private async Task<(SendResult Result, int? Code)> PostAsync(TwilioOptions settings, OutboundMessage message, string? contentSid, CancellationToken cancellationToken)
+    {
+        var url = $"{settings.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid!)}/Messages.json";
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(Form(settings, message, contentSid)) };
+        var user = string.IsNullOrWhiteSpace(settings.ApiKeySid) ? settings.AccountSid : settings.ApiKeySid;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{settings.AuthToken}")));
+        try
+        {
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                var created = await ReadJsonAsync<TwilioMessageResource>(response, cancellationToken).ConfigureAwait(false);
+                return (SendResult.Sent(created?.Sid), null);
+            }
+            var error = await ReadJsonAsync<TwilioErrorBody>(response, cancellationToken).ConfigureAwait(false);
+            return (TwilioErrorMap.Map(response.StatusCode, error?.Code, error?.Message, RetryAfter(response)), error?.Code);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return (new SendResult(SendOutcome.Unknown, Error: "Twilio did not answer in time; the message may have been accepted: check its status before sending again."), null);
+        }
+        catch (BrokenCircuitException)
+        {
+            return (new SendResult(SendOutcome.Retry, Error: "Twilio failed repeatedly; sending is paused for a moment (circuit open)."), null);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            return (new SendResult(SendOutcome.Retry, Error: $"Twilio could not be reached: {ex.Message}"), null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (new SendResult(SendOutcome.Unknown, Error: $"The connection to Twilio broke after sending; the message may have been accepted: {ex.Message}"), null);
+        }
+    }
+
+    private List<KeyValuePair<string, string>> Form(TwilioOptions settings, OutboundMessage message, string? contentSid)
+    {
+        var whatsApp = message.Channel == Channel.WhatsApp;
+        var form = new List<KeyValuePair<string, string>> { new("To", whatsApp ? WithPrefix(message.To) : message.To) };
+        if (!string.IsNullOrWhiteSpace(settings.MessagingServiceSid))
+        {
+            form.Add(new("MessagingServiceSid", settings.MessagingServiceSid));
+        }
+        else
+        {
+            form.Add(new("From", whatsApp ? WithPrefix(settings.WhatsAppFrom!) : settings.From!));
+        }
+        if (contentSid is not null)
+        {
+            form.Add(new("ContentSid", contentSid));
+            if (message.Content.TemplateVariables is { Count: > 0 } variables)
+            {
+                form.Add(new("ContentVariables", JsonSerializer.Serialize(variables)));
+            }
+        }
+        else
+        {
+            form.Add(new("Body", message.Content.Text));
+        }
+        form.Add(new("StatusCallback", message.StatusCallbackUrl ?? StatusCallbackFor(message.Key)));
+        return form;
+    }
+
+    private string StatusCallbackFor(string key) =>
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/webhooks/twilio/status?key={Uri.EscapeDataString(key)}";
+
+    private static string WithPrefix(string address) =>
+        address.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? address : WhatsAppPrefix + address;
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+
+    private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WhatsApp message {Key} hit the closed 24-hour window; sending it again as template {ContentSid}")]
+    private partial void LogRetryingAsTemplate(string key, string contentSid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio did not send {Key}: {Outcome}, {Error}")]
+    private partial void LogNotSent(string key, SendOutcome outcome, string? error);
+}
