@@ -1,12 +1,16 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace PostPurchase.Infrastructure.Pages;
 
 /// <summary>HTML encoding for the server-rendered pages: every value from an order or a request goes through <see cref="E"/>.</summary>
 internal static class Html
 {
+    // Every script (ü, ł, é) stays readable in the markup; only HTML-significant characters are escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>Encodes text for an element body or a quoted attribute.</summary>
-    public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+    public static string E(string? value) => Encoder.Encode(value ?? "");
 
     /// <summary>Encodes a URL for an href/src attribute; anything but http(s) or a relative path becomes "#".</summary>
     public static string Url(string? value)
