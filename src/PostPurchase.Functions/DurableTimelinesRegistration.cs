@@ -5,12 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PostPurchase.Core.Messages;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Workflows;
-using PostPurchase.Infrastructure.Configuration;
-using PostPurchase.Infrastructure.Links;
+using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions;
@@ -34,23 +32,24 @@ public static class DurableTimelinesRegistration
         // Orchestration inputs, events and activity payloads use the API's JSON shape: enums as kebab-case strings.
         services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(CoreJson.Options));
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CustomerLinks>(CreateLinks);
-        services.TryAddSingleton<MessageComposer>(sp => new MessageComposer(sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Branding));
-
+        // The self-hosted engine must not run here: every order is an orchestration, driven through these instead.
+        RemoveEngineLoops(services);
         services.AddScoped<DurableClientScope>();
-        // The self-hosted engine's workflows must not run here: every order is an orchestration.
+        services.AddSingleton<IOrderIndexes, StorageOrderIndexes>();
         services.RemoveAll<IOrderWorkflows>();
         services.AddScoped<IOrderWorkflows, DurableOrderWorkflows>();
+        services.RemoveAll<ITrackingIngress>();
+        services.AddScoped<ITrackingIngress, DurableTrackingIngress>();
         return builder;
     }
 
-    private static CustomerLinks CreateLinks(IServiceProvider services)
+    private static void RemoveEngineLoops(IServiceCollection services)
     {
-        var settings = services.GetRequiredService<IOptions<PostPurchaseOptions>>().Value;
-        var key = settings.SigningKey
-            ?? throw new InvalidOperationException("Set PostPurchase:SigningKey (at least 16 characters) to sign the buyer's links.");
-        return new CustomerLinks(key, settings.PublicBaseUrl, services.GetRequiredService<TimeProvider>());
+        var loops = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineService)).ToList();
+        foreach (var loop in loops)
+        {
+            services.Remove(loop);
+        }
     }
 
     private static bool TryValidate(DurableTimelineOptions options)

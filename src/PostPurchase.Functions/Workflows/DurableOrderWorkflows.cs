@@ -17,6 +17,7 @@ namespace PostPurchase.Functions.Workflows;
 /// <summary><see cref="IOrderWorkflows"/> on Durable Functions: one <c>OrderTimeline</c> orchestration per order, inputs as external events.</summary>
 internal sealed partial class DurableOrderWorkflows(
     DurableClientScope scope,
+    IOrderIndexes indexes,
     IOrderReadModelStore readModels,
     IOptionsMonitor<PostPurchaseOptions> settings,
     IOptions<DurableTimelineOptions> durable,
@@ -39,6 +40,8 @@ internal sealed partial class DurableOrderWorkflows(
         {
             return new StartResult(false, await ExistingAsync(client, order, cancellationToken));
         }
+        // Indexes first: a webhook arriving the moment the order exists must find it.
+        await indexes.IndexOrderAsync(order, cancellationToken);
         var policy = settings.CurrentValue.Policy;
         var run = new TimelineRun(null, new OrderPlaced(order), policy, durable.Value.ToActivityRetry());
         try
@@ -53,6 +56,10 @@ internal sealed partial class DurableOrderWorkflows(
             return new StartResult(false, await ExistingAsync(client, order, cancellationToken));
         }
         LogStarted(logger, order.OrderId, instanceId);
+        foreach (var shipment in order.Shipments)
+        {
+            await ReplayParkedAsync(client, order.OrderId, shipment.Key, cancellationToken);
+        }
         return new StartResult(true, Provisional(order, policy));
     }
 
@@ -75,7 +82,15 @@ internal sealed partial class DurableOrderWorkflows(
                 throw new InvalidOperationException(
                     $"The timeline of order '{orderId}' failed and is waiting for the stuck-timeline sweep to restart it; send this input again after that.");
             default:
+                if (input is ShipmentRegistered registered)
+                {
+                    await indexes.IndexParcelAsync(orderId, registered.Shipment, cancellationToken);
+                }
                 await client.RaiseEventAsync(instanceId, OrderTimelineOrchestration.InputEvent, AsPayload(input), cancellationToken);
+                if (input is ShipmentRegistered shipment)
+                {
+                    await ReplayParkedAsync(client, orderId, shipment.Shipment.Key, cancellationToken);
+                }
                 return true;
         }
     }
@@ -88,6 +103,11 @@ internal sealed partial class DurableOrderWorkflows(
     /// which would drop the <c>type</c> discriminator the orchestrator needs to read it back as a <see cref="TimelineInput"/>.
     /// </summary>
     internal static JsonElement AsPayload(TimelineInput input) => JsonSerializer.SerializeToElement(input, CoreJson.Options);
+
+    /// <summary>Raises the events that arrived for a parcel before it was registered, in the order they happened.</summary>
+    private Task<int> ReplayParkedAsync(DurableTaskClient client, string orderId, string parcelKey, CancellationToken cancellationToken) =>
+        indexes.ReplayParkedAsync(parcelKey, (parked, ct) => client.RaiseEventAsync(
+            OrderInstance.IdFor(orderId), OrderTimelineOrchestration.InputEvent, AsPayload(new TrackingUpdated(parked)), ct), cancellationToken);
 
     private async Task<OrderSnapshot> ExistingAsync(DurableTaskClient client, Order incoming, CancellationToken cancellationToken)
     {

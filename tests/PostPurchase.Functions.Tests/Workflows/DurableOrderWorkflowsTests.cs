@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Timeline;
+using PostPurchase.Core.Tracking;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Tests.Support;
 using PostPurchase.Functions.Timeline;
@@ -22,6 +23,7 @@ public sealed class DurableOrderWorkflowsTests
 {
     private readonly Mock<DurableTaskClient> _client = new("test");
     private readonly InMemoryReadModelStore _readModels = new();
+    private readonly RecordingOrderIndexes _indexes = new();
     private readonly Order _order = OrderBuilder.Skincare().WithId("PP-42").Build();
 
     [Fact]
@@ -129,7 +131,7 @@ public sealed class DurableOrderWorkflowsTests
     [Fact]
     public async Task StartAsync_NoClientAttached_ThrowsNamingTheFix()
     {
-        var workflows = new DurableOrderWorkflows(new DurableClientScope(), _readModels, Settings(),
+        var workflows = new DurableOrderWorkflows(new DurableClientScope(), _indexes, _readModels, Settings(),
             Options.Create(new DurableTimelineOptions()), new FakeTimeProvider(), NullLogger<DurableOrderWorkflows>.Instance);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => workflows.StartAsync(_order, CancellationToken.None));
@@ -137,11 +139,29 @@ public sealed class DurableOrderWorkflowsTests
         Assert.Contains("[DurableClient]", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RaiseAsync_ShipmentRegistered_IndexesTheParcelAndReplaysEventsParkedForIt()
+    {
+        Exists(Instance(OrchestrationRuntimeStatus.Running));
+        var payloads = new List<JsonElement>();
+        _client.Setup(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, object?, CancellationToken>((_, _, p, _) => payloads.Add((JsonElement)p!))
+            .Returns(Task.CompletedTask);
+        var early = new TrackingEvent("aftership", "evt-1", "postnl", "3S-ABCD 1234567", TrackingStatus.InTransit, "InTransit", _order.PlacedAt.AddDays(1));
+        _indexes.Parked.Add(early);
+
+        await Workflows().RaiseAsync("PP-42", new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567")), CancellationToken.None);
+
+        Assert.Equal("PP-42", _indexes.Parcels[early.ParcelKey]);
+        Assert.Empty(_indexes.Parked);
+        Assert.Equal(["shipment-registered", "tracking-updated"], payloads.Select(p => p.GetProperty("type").GetString()));
+    }
+
     private DurableOrderWorkflows Workflows()
     {
         var scope = new DurableClientScope();
         scope.Use(_client.Object);
-        return new DurableOrderWorkflows(scope, _readModels, Settings(), Options.Create(new DurableTimelineOptions()),
+        return new DurableOrderWorkflows(scope, _indexes, _readModels, Settings(), Options.Create(new DurableTimelineOptions()),
             new FakeTimeProvider(_order.PlacedAt), NullLogger<DurableOrderWorkflows>.Instance);
     }
 
