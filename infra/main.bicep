@@ -107,6 +107,7 @@ var secretSettings = union(
     PostPurchase__ApiKey: 'api-key'
     PostPurchase__SigningKey: 'signing-key'
     PostPurchase__Email__ConnectionString: 'acs-connection-string'
+    PostPurchase__Storage: 'storage-connection-string'
   },
   empty(twilioAuthToken) ? {} : { PostPurchase__Twilio__AuthToken: 'twilio-auth-token' },
   toObject(
@@ -178,6 +179,7 @@ module vault 'app/keyvault.bicep' = {
     readerPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     communicationServiceName: communication.outputs.communicationServiceName
+    storageAccountName: storage.outputs.name
     apiKey: apiKey
     signingKey: signingKey
     twilioAuthToken: twilioAuthToken

@@ -8,6 +8,8 @@ param readerPrincipalId string
 @description('Deploying user, allowed to read and set secrets; empty to skip.')
 param userPrincipalId string = ''
 param communicationServiceName string
+@description('Storage account whose connection string PostPurchase:Storage reads.')
+param storageAccountName string
 
 @secure()
 param apiKey string
@@ -31,6 +33,10 @@ var carriers = [
 
 resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
   name: communicationServiceName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -71,6 +77,14 @@ resource acsSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'acs-connection-string'
   properties: {
     value: communicationService.listKeys().primaryConnectionString
+  }
+}
+
+resource storageSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'storage-connection-string'
+  properties: {
+    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
   }
 }
 

@@ -1,6 +1,9 @@
 // The one storage account: Functions host and deployment package (blob), Durable Functions task hub
-// (queue + table + blob), and PostPurchase's own tables (read model, indexes). Shared keys are off:
-// the app reaches all three services with its managed identity, so it needs all three data roles.
+// (queue + table + blob), and PostPurchase's own tables (read model, indexes). The Functions host and
+// the Durable extension reach all three services with the app's managed identity (identity-based
+// AzureWebJobsStorage, no keys), so it needs all three data roles. PostPurchase's table and queue
+// clients take a connection string today, kept in Key Vault; set allowSharedKeyAccess to false once
+// they authenticate with the identity as well.
 param name string
 param location string
 param tags object
@@ -8,6 +11,8 @@ param deploymentContainerName string
 param identityPrincipalId string
 @description('Deploying user for local debugging against this account; empty to skip.')
 param userPrincipalId string = ''
+@description('Allow account-key access (PostPurchase:Storage is a connection string held in Key Vault).')
+param allowSharedKeyAccess bool = true
 
 var dataRoles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -25,7 +30,7 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
   properties: {
     allowBlobPublicAccess: false
-    allowSharedKeyAccess: false
+    allowSharedKeyAccess: allowSharedKeyAccess
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
