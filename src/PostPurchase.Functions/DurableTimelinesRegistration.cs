@@ -16,7 +16,7 @@ namespace PostPurchase.Functions;
 /// <summary>Registers what only the Azure runtime adds on top of the shared services: the Durable workflow port and its settings.</summary>
 public static class DurableTimelinesRegistration
 {
-    /// <summary>Adds <see cref="IOrderWorkflows"/> on Durable Functions, the <c>PostPurchase:Durable</c> settings and the PostPurchase JSON shape for durable payloads.</summary>
+    /// <summary>Adds <see cref="IOrderWorkflows"/> on Durable Functions, the <c>PostPurchase:Durable</c> settings and the PostPurchase JSON shape for durable payloads and HTTP answers.</summary>
     public static IHostApplicationBuilder AddDurableTimelines(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,6 +31,9 @@ public static class DurableTimelinesRegistration
 
         // Orchestration inputs, events and activity payloads use the API's JSON shape: enums as kebab-case strings.
         services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(CoreJson.Options));
+        // HTTP answers too, exactly as the self-hosted runtime writes them.
+        services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
 
         // The self-hosted engine must not run here: every order is an orchestration, driven through these instead.
         RemoveEngineLoops(services);
