@@ -82,7 +82,6 @@ const values = {
   PostPurchase__Storage: 'UseDevelopmentStorage=true',
   PostPurchase__ApiKey: secret(),
   PostPurchase__SigningKey: secret(),
-  PostPurchase__PublicBaseUrl: 'http://localhost:5080',
   PostPurchase__Email__Provider: 'Outbox',
 };
 for (const provider of ['aftership', 'easypost', 'sendcloud', 'shippo', 'generic']) {

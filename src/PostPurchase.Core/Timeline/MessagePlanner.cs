@@ -26,7 +26,7 @@ internal static class MessagePlanner
                 MessageRules.IsEssential(intent),
                 MessageStatus.Scheduled,
                 ctx.Now,
-                Allowed(ctx, channel, notBefore),
+                Allowed(ctx, channel, notBefore > ctx.Now ? notBefore : ctx.Now),
                 ParcelKey: parcelKey,
                 Facts: facts ?? new Dictionary<string, string>());
             if (Suppression.ReasonFor(ctx, message) is { } reason)
@@ -50,6 +50,12 @@ internal static class MessagePlanner
         if (Suppression.ReasonFor(ctx, message) is { } reason)
         {
             ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
+            return;
+        }
+        if (Allowed(ctx, message.Channel, ctx.Now) is var allowed && allowed > ctx.Now)
+        {
+            // Released late (a runtime that woke late, or a moment computed from an event that arrived late): still no texts at night.
+            ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = allowed });
             return;
         }
         if (!message.Essential && SentToday(ctx, message.Channel) >= ctx.Policy.FatigueCapPerDay)
