@@ -7,7 +7,9 @@ namespace PostPurchase.Core.Tests.Timeline.Properties;
 
 public class OrderTimelinePropertyTests
 {
-    private const int Iterations = 300;
+    // POSTPURCHASE_PROPERTY_ITERATIONS raises the count for a longer hunt (e.g. before a release).
+    private static readonly int Iterations =
+        int.TryParse(Environment.GetEnvironmentVariable("POSTPURCHASE_PROPERTY_ITERATIONS"), out var n) && n > 0 ? n : 300;
 
     private static void ForAll(Action<TimelineScenario, List<Step>> property) =>
         TimelineGen.Scenario.Sample(scenario => property(scenario, ScenarioRunner.Run(scenario)), iter: Iterations, threads: 1);
@@ -56,6 +58,16 @@ public class OrderTimelinePropertyTests
             Assert.False(step.Model.Closed, $"{message.Key} sent after the order was closed");
             Assert.False(step.Model.LowCsat, $"{message.Key} sent after a low CSAT");
         }
+    });
+
+    [Fact]
+    public void Decide_AnyInputs_NeverMoreNonEssentialUpdatesADayThanTheCap() => ForAll((scenario, steps) =>
+    {
+        var zone = DateTimeZoneProviders.Tzdb[ScenarioRunner.Zones[scenario.Setup.Zone].Zone];
+        var perDay = Sent(steps).Where(x => !x.Message.Essential)
+            .GroupBy(x => Instant.FromDateTimeOffset(x.Step.Now).InZone(zone).Date)
+            .Select(g => (Day: g.Key, Updates: g.Select(x => (x.Message.Intent, x.Message.ParcelKey)).Distinct().Count()));
+        Assert.All(perDay, d => Assert.True(d.Updates <= scenario.Setup.Cap, $"{d.Updates} updates on {d.Day}, cap {scenario.Setup.Cap}"));
     });
 
     [Fact]
