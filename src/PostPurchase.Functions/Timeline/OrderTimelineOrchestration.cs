@@ -64,7 +64,7 @@ public static partial class OrderTimelineOrchestration
                 state = decision.State;
                 foreach (var signal in decision.Signals)
                 {
-                    await context.CallActivityAsync(nameof(SignalActivities.PublishSignal), signal, options);
+                    await CallLoggedAsync(context, log, nameof(SignalActivities.PublishSignal), signal, options);
                 }
                 foreach (var message in decision.Messages.Where(m => m.Status == MessageStatus.Pending))
                 {
@@ -74,7 +74,9 @@ public static partial class OrderTimelineOrchestration
                     }
                 }
             }
-            await context.CallActivityAsync(nameof(MessageActivities.SaveReadModel), state, options);
+            // The state travels in the orchestration itself; the read model is a view of it, so a failed save is
+            // logged and the next execution's save catches up, instead of failing the order's timeline.
+            await CallLoggedAsync(context, log, nameof(MessageActivities.SaveReadModel), state, options);
 
             // An event that arrived while this execution was busy went to the wait the wake-up left behind: apply it here.
             if (lateEvent is { IsCompleted: true })
@@ -154,6 +156,21 @@ public static partial class OrderTimelineOrchestration
             return [new MessageStatusChanged(message.Key, MessageStatus.Failed, Error: $"Not sent after every retry: {error}")];
         }
     }
+
+    private static async Task CallLoggedAsync(TaskOrchestrationContext context, ILogger log, string activity, object? input, TaskOptions options)
+    {
+        try
+        {
+            await context.CallActivityAsync(activity, input, options);
+        }
+        catch (TaskFailedException ex)
+        {
+            LogActivityFailed(log, context.InstanceId, activity, ex.FailureDetails.ErrorMessage);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timeline {InstanceId}: {Activity} failed after every retry: {Error}")]
+    private static partial void LogActivityFailed(ILogger logger, string instanceId, string activity, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timeline {InstanceId} rejected a {InputType}: {Problem}")]
     private static partial void LogRejected(ILogger logger, Exception exception, string instanceId, string inputType, string problem);

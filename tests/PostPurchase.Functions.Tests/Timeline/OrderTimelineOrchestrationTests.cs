@@ -170,6 +170,20 @@ public sealed class OrderTimelineOrchestrationTests
         Assert.Equal("Invalid address", confirmation.Error);
     }
 
+    [Fact]
+    public async Task RunAsync_SaveFailsAfterEveryRetry_StillContinuesWithTheNewState()
+    {
+        var state = PlacedAndConfirmed(out var order);
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
+        context.RaiseEvent(new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567")));
+        context.Mock.Setup(c => c.CallActivityAsync(nameof(MessageActivities.SaveReadModel), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ThrowsAsync(new TaskFailedException(nameof(MessageActivities.SaveReadModel), 1, new InvalidOperationException("storage unavailable")));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        Assert.Single(context.ContinuedWith!.State!.Parcels);
+    }
+
     private static TimelineState PlacedAndConfirmed(out Order order)
     {
         order = OrderBuilder.Skincare().Build();
