@@ -12,7 +12,8 @@ public sealed class MessageActivities(
     MessageComposer composer,
     CustomerLinks links,
     IEnumerable<IChannelSender> senders,
-    IOrderReadModelStore readModels)
+    IOrderReadModelStore readModels,
+    TimeProvider time)
 {
     /// <summary>Renders the message and sends it through the channel's sender; a provider asking to retry later fails the attempt so the retry policy runs.</summary>
     /// <remarks>Activities run at least once; the message key travels to the provider as the idempotency key where it supports one.</remarks>
@@ -40,6 +41,7 @@ public sealed class MessageActivities(
             message.Locale,
             message.Purpose,
             composer.Compose(message, state, orderLinks),
+            WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(state, time.GetUtcNow()),
             UnsubscribeUrl: orderLinks.UnsubscribeUrl);
         var result = await sender.SendAsync(outbound, context.CancellationToken);
         if (result.Outcome == SendOutcome.Retry)
