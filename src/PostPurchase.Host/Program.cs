@@ -13,6 +13,7 @@ app.MapHealthEndpoints();
 app.MapOrderEndpoints();
 app.MapAdminEndpoints();
 app.MapWebhookEndpoints();
+app.MapTwilioWebhooks();
 app.MapDevEndpoints();
 app.MapApiDocs();
 app.Run();

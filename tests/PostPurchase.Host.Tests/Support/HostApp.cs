@@ -28,12 +28,15 @@ internal sealed class HostApp : WebApplicationFactory<Program>
     private readonly string _storage;
     private readonly bool _simulated;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
-    public HostApp(string storage, bool simulated = true, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Extra configuration (e.g. <c>PostPurchase:Twilio:AccountSid</c>), applied last.</param>
+    public HostApp(string storage, bool simulated = true, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _storage = storage;
         _simulated = simulated;
         _services = services;
+        _settings = settings;
         Prefix = "h" + Guid.NewGuid().ToString("N")[..10];
         UseKestrel(0);
     }
@@ -66,6 +69,10 @@ internal sealed class HostApp : WebApplicationFactory<Program>
         foreach (var (provider, secret) in Secrets)
         {
             builder.UseSetting($"PostPurchase:Carriers:{provider}:Secret", secret);
+        }
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(services =>
         {

@@ -20,7 +20,7 @@ public static class OrderViews
         var timeline = events.Concat(messages).OrderBy(e => e.At).ToList();
         return new OrderView(
             state.Order.OrderId, state.Status, ExpectedDelivery(state), trackingUrl, state.Completed,
-            state.Order, state.Parcels, timeline, Next(state));
+            state.Order, state.Parcels, timeline, Next(state), state.Replies);
     }
 
     /// <summary>Every message, rendered ones with their subject and body, in the order they were scheduled.</summary>
