@@ -22,6 +22,10 @@ internal sealed partial class OutboxDispatcher(
 {
     private readonly Dictionary<Channel, IChannelSender> _senders = senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last());
     private readonly SortedSet<long> _retries = [];
+    private int _inFlight;
+
+    /// <summary>Batches being sent right now (by any loop), so a drain can wait for their outcome.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>The earliest retry this process scheduled and the sweep has not handled yet, so the sweep can run then.</summary>
     public DateTimeOffset? EarliestRetry
@@ -39,6 +43,19 @@ internal sealed partial class OutboxDispatcher(
     public async Task<int> DispatchAsync(DispatchBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await DispatchClaimedAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<int> DispatchClaimedAsync(DispatchBatch batch, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var claimed = await store.ClaimAsync(batch.Rows, now + options.SendingLease, cancellationToken).ConfigureAwait(false);
         if (claimed.Count == 0)
@@ -113,7 +130,7 @@ internal sealed partial class OutboxDispatcher(
 
         var outbound = new OutboundMessage(
             message.Key, orderId, message.Intent, message.Channel, message.To, row.GetString("RecipientName") ?? "", message.Locale,
-            message.Purpose, content, message.Channel == Channel.Email ? null : options.StatusCallbackUrl,
+            message.Purpose, content, message.Channel == Channel.Email ? null : StatusCallback(message.Key),
             WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(row.GetDateTimeOffset(MessageRow.WhatsAppWindowColumn), time.GetUtcNow()));
         try
         {
@@ -126,6 +143,10 @@ internal sealed partial class OutboxDispatcher(
             return new SendResult(SendOutcome.Retry, Error: $"{sender.Provider} threw {ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    // The status webhook finds the message by its key; without it Twilio's callbacks would be refused.
+    private string? StatusCallback(string messageKey) =>
+        options.StatusCallbackUrl is { } url ? $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}key={Uri.EscapeDataString(messageKey)}" : null;
 
     private TableEntity Outcome(string orderId, TableEntity claim, TimelineMessage message, SendResult result, DateTimeOffset now, List<InputEnvelope> follow)
     {

@@ -39,12 +39,12 @@ internal sealed class WorkflowRuntime(
                 work += await dispatcher.SweepAsync(cancellationToken).ConfigureAwait(false);
                 if (work == 0)
                 {
-                    if (inbox.InFlight == 0)
+                    if (inbox.InFlight == 0 && dispatcher.InFlight == 0)
                     {
                         return;
                     }
 
-                    // Background workers are mid-way through inputs of this instant: let them finish, then look again.
+                    // Background workers are mid-way through inputs or sends of this instant: let them finish, then look again.
                     await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
                 }
             }

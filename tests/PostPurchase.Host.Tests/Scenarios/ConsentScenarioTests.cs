@@ -54,6 +54,14 @@ public sealed class ConsentScenarioTests(AzuriteServer azurite)
         Assert.Equal((Phone, TwilioApi.From, delivered.Body), (form["To"], form["From"], form["Body"]));
         Assert.Equal($"https://shop.example/api/webhooks/twilio/status?key={Uri.EscapeDataString(delivered.Key)}", form["StatusCallback"]);
         Assert.Empty((await Dev.OrderAsync(merchant, order.OrderId)).Replies);
+
+        // Twilio reports delivery to the callback it was given (behind the public address); the message moves on.
+        var callback = new Uri(form["StatusCallback"]);
+        using var status = TwilioApi.Signed(new Uri(app.Anonymous().BaseAddress!, callback.PathAndQuery), callback.ToString(),
+            [new("MessageSid", "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), new("MessageStatus", "delivered"), new("To", Phone)]);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().SendAsync(status)).StatusCode);
+        await Dev.DrainAsync(app);
+        Assert.Equal(MessageStatus.Delivered, Assert.Single(await Dev.MessagesAsync(merchant, order.OrderId), m => m.Key == delivered.Key).Status);
     }
 
     [Fact]

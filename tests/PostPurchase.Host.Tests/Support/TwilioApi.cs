@@ -39,7 +39,7 @@ internal sealed class TwilioApi : IDisposable
     public IReadOnlyList<(string Path, string? Authorization, Dictionary<string, string> Form)> Received =>
         Server.LogEntries.Select(e => (
             e.RequestMessage.Path,
-            e.RequestMessage.Headers?.GetValueOrDefault("Authorization")?.FirstOrDefault(),
+            e.RequestMessage.Headers is { } headers && headers.TryGetValue("Authorization", out var auth) ? auth.FirstOrDefault() : null,
             QueryHelpers.ParseQuery(e.RequestMessage.Body).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal)))
         .ToList();
 
@@ -51,8 +51,14 @@ internal sealed class TwilioApi : IDisposable
             new("ToCountry", "NL"), new("SmsMessageSid", messageSid), new("NumMedia", "0"), new("MessageSid", messageSid),
             new("AccountSid", AccountSid), new("From", from), new("To", From), new("Body", body), new("NumSegments", "1"),
         };
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", Sign(url.ToString(), form));
+        return Signed(url, url.ToString(), form);
+    }
+
+    /// <summary>A form POST to <paramref name="postTo"/>, signed over <paramref name="signedUrl"/> (the URL Twilio was given).</summary>
+    public static HttpRequestMessage Signed(Uri postTo, string signedUrl, IReadOnlyList<KeyValuePair<string, string>> form)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, postTo) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", Sign(signedUrl, form));
         return request;
     }
 
