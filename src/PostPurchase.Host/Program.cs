@@ -1,6 +1,20 @@
+using PostPurchase.Host;
+using PostPurchase.Host.Endpoints;
+using PostPurchase.Host.OpenApi;
+using PostPurchase.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPostPurchaseInfrastructure();
+builder.AddHostServices();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok());
+app.UseHostPipeline();
+app.MapHealthEndpoints();
+app.MapOrderEndpoints();
+app.MapAdminEndpoints();
+app.MapWebhookEndpoints();
+app.MapDevEndpoints();
+app.MapApiDocs();
 app.Run();
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>

@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PostPurchase.Infrastructure.Storage;
+
+namespace PostPurchase.Infrastructure.Runtime;
+
+/// <summary>
+/// The engine's background loops: this process's inputs at once, the shared queue polled with idle backoff, wake-ups at their
+/// time, the outbox hand-off and its periodic sweep. Storage outages are logged and retried; nothing is dropped.
+/// </summary>
+/// <remarks>Pauses use real time; "due" is always judged by the configured clock, so a simulated clock still works.</remarks>
+internal sealed partial class EngineService(
+    StorageAccount storage,
+    InboxQueue inboxQueue,
+    InboxProcessor inbox,
+    WakeupScheduler scheduler,
+    WakeupBoard board,
+    OutboxDispatcher dispatcher,
+    OutboxWork outbox,
+    EngineOptions options,
+    TimeProvider time,
+    ILogger<EngineService> logger) : BackgroundService
+{
+    private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Repeat("start-up", async ct =>
+        {
+            await storage.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            await scheduler.ReconcileAsync(ct).ConfigureAwait(false);
+            return false;
+        }, stopOnSuccess: true, stoppingToken).ConfigureAwait(false);
+
+        await Task.WhenAll(
+            Repeat("local inputs", LocalInputsAsync, stopOnSuccess: false, stoppingToken),
+            Repeat("queued inputs", QueuedInputsAsync, stopOnSuccess: false, stoppingToken),
+            Repeat("wake-ups", WakeupsAsync, stopOnSuccess: false, stoppingToken),
+            Repeat("outbox", OutboxAsync, stopOnSuccess: false, stoppingToken),
+            Repeat("outbox sweep", SweepAsync, stopOnSuccess: false, stoppingToken)).ConfigureAwait(false);
+    }
+
+    private async Task<bool> LocalInputsAsync(CancellationToken ct)
+    {
+        await inboxQueue.Local.WaitToReadAsync(ct).ConfigureAwait(false);
+        await inbox.ProcessLocalAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private TimeSpan _queuePause = TimeSpan.FromMilliseconds(100);
+
+    private async Task<bool> QueuedInputsAsync(CancellationToken ct)
+    {
+        var received = await inbox.ProcessQueuedAsync(ct).ConfigureAwait(false);
+        _queuePause = received > 0 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromTicks(Math.Min(_queuePause.Ticks * 2, options.IdlePollMax.Ticks));
+        if (received == 0)
+        {
+            await Task.Delay(_queuePause, ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private long _lastPoll = long.MinValue;
+    private long _lastReconcile = TimeProvider.System.GetTimestamp();
+
+    private async Task<bool> WakeupsAsync(CancellationToken ct)
+    {
+        if (TimeProvider.System.GetTimestamp() - _lastPoll > options.WakePollInterval.TotalSeconds * TimeProvider.System.TimestampFrequency)
+        {
+            await scheduler.PollAsync(ct).ConfigureAwait(false);
+            _lastPoll = TimeProvider.System.GetTimestamp();
+        }
+
+        if (TimeProvider.System.GetElapsedTime(_lastReconcile) > options.WakeRebuildInterval)
+        {
+            _lastReconcile = TimeProvider.System.GetTimestamp();
+            await scheduler.ReconcileAsync(ct).ConfigureAwait(false);
+        }
+
+        await scheduler.FireDueAsync(ct).ConfigureAwait(false);
+        var untilDue = board.NextDue is { } next ? next - time.GetUtcNow() : TimeSpan.MaxValue;
+        var pause = TimeSpan.FromMilliseconds(Math.Clamp(untilDue.TotalMilliseconds, 1, 1000));
+        await Task.WhenAny(board.Changed, Task.Delay(pause, ct)).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> OutboxAsync(CancellationToken ct)
+    {
+        await outbox.Reader.WaitToReadAsync(ct).ConfigureAwait(false);
+        var batches = new List<DispatchBatch>();
+        while (outbox.Reader.TryRead(out var batch))
+        {
+            batches.Add(batch);
+        }
+
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
+            async (batch, token) => await dispatcher.DispatchAsync(batch, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> SweepAsync(CancellationToken ct)
+    {
+        await dispatcher.SweepAsync(ct).ConfigureAwait(false);
+        var next = options.OutboxSweepInterval;
+        if (dispatcher.EarliestRetry is { } retry)
+        {
+            next = TimeSpan.FromTicks(Math.Clamp((retry - time.GetUtcNow()).Ticks, TimeSpan.FromMilliseconds(100).Ticks, next.Ticks));
+        }
+
+        await Task.Delay(next, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task Repeat(string loop, Func<CancellationToken, Task<bool>> body, bool stopOnSuccess, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await body(stoppingToken).ConfigureAwait(false);
+                if (stopOnSuccess)
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A loop never dies: storage outages and bugs are logged and the loop starts again.
+                LogLoopFailed(ex, loop);
+                try
+                {
+                    await Task.Delay(FailurePause, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Engine loop '{Loop}' failed; retrying")]
+    private partial void LogLoopFailed(Exception exception, string loop);
+}

@@ -1,0 +1,94 @@
+using PostPurchase.Core.Orders;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Storage;
+using PostPurchase.Infrastructure.Workflows;
+
+namespace PostPurchase.Infrastructure.Runtime;
+
+/// <summary>The embedded engine behind <see cref="IOrderWorkflows"/>: intake applies at once (idempotent), other inputs go through the inbox.</summary>
+internal sealed class OrderWorkflows(
+    StorageAccount storage,
+    OrderStore store,
+    StateCache cache,
+    ParcelIndex parcels,
+    PhoneDirectory phones,
+    InboxQueue inbox,
+    TimelineApplier applier,
+    TrackingIngress ingress,
+    EngineOptions options,
+    TimeProvider time) : IOrderWorkflows
+{
+    /// <summary>The input id of every order's intake: a second intake of the same order is recognised as the same input.</summary>
+    private const string PlacedInputId = "order-placed";
+
+    public async Task<StartResult> StartAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentException.ThrowIfNullOrWhiteSpace(order.OrderId);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+
+        // Indexes first: a webhook arriving the moment the order exists must find it.
+        foreach (var shipment in order.Shipments)
+        {
+            await parcels.RegisterAsync(shipment.Key, shipment.Carrier, order.OrderId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!string.IsNullOrWhiteSpace(order.Customer.Phone))
+        {
+            await phones.AddAsync(order.Customer.Phone, order.OrderId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (outcome, state) = await applier.ApplyAsync(new InputEnvelope(PlacedInputId, order.OrderId, new OrderPlaced(order), time.GetUtcNow()), cancellationToken)
+            .ConfigureAwait(false);
+        if (outcome != ApplyOutcome.Applied)
+        {
+            var existing = await store.GetAsync(order.OrderId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Order {order.OrderId} was reported as existing but cannot be read.");
+            return new StartResult(false, existing);
+        }
+
+        foreach (var shipment in order.Shipments)
+        {
+            await ingress.ReplayParkedAsync(shipment.Key, order.OrderId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var created = state!.State;
+        return new StartResult(true, new OrderSnapshot(created, [.. created.Messages.Select(m => new MessageRecord(m, null, null))]));
+    }
+
+    public async Task<bool> RaiseAsync(string orderId, TimelineInput input, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input is OrderPlaced)
+        {
+            throw new ArgumentException("An order is placed with StartAsync, not raised.", nameof(input));
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (cache.Get(orderId) is null && await store.LoadAsync(orderId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        if (input is ShipmentRegistered registered)
+        {
+            await parcels.RegisterAsync(registered.Shipment.Key, registered.Shipment.Carrier, orderId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await inbox.EnqueueAsync(InputEnvelope.For(orderId, input, time.GetUtcNow()), options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+        if (input is ShipmentRegistered shipment)
+        {
+            await ingress.ReplayParkedAsync(shipment.Shipment.Key, orderId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public async Task<OrderSnapshot?> GetAsync(string orderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await store.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using PostPurchase.Core.Serialization;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Core.Tracking;
+using PostPurchase.Infrastructure.Storage;
+
+namespace PostPurchase.Infrastructure.Runtime;
+
+/// <summary>
+/// Applies one input to one order: load state (ETag) -> decide -> render -> one transaction (state + message rows + event rows)
+/// -> wake-up index and outbox hand-off. Idempotent per input id; an ETag conflict reloads and decides again.
+/// </summary>
+internal sealed partial class TimelineApplier(
+    OrderStore store,
+    StateCache cache,
+    OrderLocks locks,
+    WakeupIndex wakeups,
+    WakeupBoard board,
+    OutboxWork outbox,
+    OutboxStore outboxStore,
+    EngineOptions options,
+    EngineMetrics metrics,
+    TimeProvider time,
+    ILogger<TimelineApplier> logger)
+{
+    public async Task<(ApplyOutcome Outcome, LoadedState? State)> ApplyAsync(InputEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var started = Stopwatch.GetTimestamp();
+        using var held = await locks.AcquireAsync(envelope.OrderId, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; attempt <= options.MaxConflictRetries; attempt++)
+        {
+            var loaded = cache.Get(envelope.OrderId);
+            var fromCache = loaded is not null;
+            loaded ??= await LoadAsync(envelope.OrderId, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var skip = Check(loaded, envelope, now);
+            if (skip is ApplyOutcome.NotDue && fromCache)
+            {
+                // The cached row may be stale (another instance moved the order on): judge again from storage.
+                loaded = await LoadAsync(envelope.OrderId, cancellationToken).ConfigureAwait(false);
+                skip = Check(loaded, envelope, now);
+            }
+
+            if (skip is { } outcome)
+            {
+                if (outcome == ApplyOutcome.NotDue && loaded is not null)
+                {
+                    await KeepIndexedAsync(loaded, now, cancellationToken).ConfigureAwait(false);
+                }
+
+                metrics.Input(envelope.Type, WireName.Of(outcome));
+                return (outcome, loaded);
+            }
+
+            var decision = options.Decide(loaded?.State, envelope.Input, now, options.Policy);
+            var rows = decision.Messages
+                .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
+                .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName))
+                .ToList();
+            var indexed = await IndexAheadAsync(envelope, loaded?.IndexedWakeAt, decision.State, now, cancellationToken).ConfigureAwait(false);
+            var commit = await store.CommitAsync(
+                loaded, envelope.OrderId, decision.State, envelope.Id, indexed, rows, NewEvents(loaded, envelope.Input), cancellationToken).ConfigureAwait(false);
+            if (commit is null)
+            {
+                cache.Forget(envelope.OrderId);
+                metrics.Conflict();
+                LogConflict(envelope.OrderId, envelope.Type, attempt + 1);
+                continue;
+            }
+
+            cache.Set(commit.State);
+            await AfterCommitAsync(envelope, decision, commit, cancellationToken).ConfigureAwait(false);
+            metrics.Input(envelope.Type, "applied");
+            metrics.ApplyDuration(Stopwatch.GetElapsedTime(started));
+            if (envelope.AcceptedAt is { } accepted)
+            {
+                metrics.AcceptedToApplied(time.GetUtcNow() - accepted);
+            }
+
+            return (ApplyOutcome.Applied, commit.State);
+        }
+
+        throw new InvalidOperationException(
+            $"Order {envelope.OrderId}: input {envelope.Id} ({envelope.Type}) lost {options.MaxConflictRetries + 1} races for the state row in a row.");
+    }
+
+    private async Task<LoadedState?> LoadAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var loaded = await store.LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (loaded is not null)
+        {
+            cache.Set(loaded);
+        }
+
+        return loaded;
+    }
+
+    private static ApplyOutcome? Check(LoadedState? loaded, InputEnvelope envelope, DateTimeOffset now) => loaded switch
+    {
+        null when envelope.Input is OrderPlaced => null,
+        null => ApplyOutcome.UnknownOrder,
+        _ when loaded.HasApplied(envelope.Id) => ApplyOutcome.Duplicate,
+        _ when envelope.Input is OrderPlaced => ApplyOutcome.AlreadyExists,
+        _ when envelope.Input is WakeUp && (loaded.State.Completed || loaded.State.NextWakeAt is not { } due || due > now) => ApplyOutcome.NotDue,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Writes the wake-up index row before the state that needs it (so a crash in between leaves an extra row, never a missing one),
+    /// and only when no row at or before the new NextWakeAt is still waiting: most decisions move the wake-up later and write nothing.
+    /// </summary>
+    private async Task<DateTimeOffset?> IndexAheadAsync(
+        InputEnvelope envelope, DateTimeOffset? indexed, TimelineState next, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (next.Completed || next.NextWakeAt is not { } due)
+        {
+            return indexed;
+        }
+
+        // A row still waits when it is in the future, or when it is exactly this due time and this input is not its firing.
+        if (indexed is { } waiting && waiting <= due && (waiting > now || (waiting == due && envelope.Input is not WakeUp)))
+        {
+            return indexed;
+        }
+
+        var orderId = envelope.OrderId;
+
+        board.Add(await wakeups.AddAsync(orderId, due, cancellationToken).ConfigureAwait(false));
+        return due;
+    }
+
+    /// <summary>A wake-up fired early (the order's NextWakeAt moved later): make sure a row waits for the real one.</summary>
+    private async Task KeepIndexedAsync(LoadedState loaded, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!loaded.State.Completed && loaded.State.NextWakeAt is { } due && due > now
+            && !(loaded.IndexedWakeAt is { } waiting && waiting > now && waiting <= due))
+        {
+            board.Add(await wakeups.AddAsync(loaded.OrderId, due, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    private Core.Messages.RenderedMessage? Render(TimelineMessage message, TimelineState state)
+    {
+        if (message.Status == MessageStatus.Pending)
+        {
+            // A message that cannot be rendered must not be sent half-made: the input fails and is retried, then poisoned.
+            return options.Render(message, state);
+        }
+
+        try
+        {
+            return options.Render(message, state);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Suppressed messages are only recorded; what they would have said is a nice-to-have.
+            LogSuppressedRenderFailed(ex, state.Order.OrderId, message.Key);
+            return null;
+        }
+    }
+
+    private static IReadOnlyList<TrackingEvent> NewEvents(LoadedState? loaded, TimelineInput input) =>
+        input is TrackingUpdated { Event: var e } && loaded?.State.Events.Any(x => x.Provider == e.Provider && x.EventId == e.EventId) != true
+            ? [e]
+            : [];
+
+    private async Task AfterCommitAsync(InputEnvelope envelope, Decision decision, CommitResult commit, CancellationToken cancellationToken)
+    {
+        foreach (var row in commit.MessageRows)
+        {
+            var message = MessageRow.ReadMessage(row);
+            metrics.Message(WireName.Of(message.Intent), WireName.Of(message.Channel), WireName.Of(message.Status));
+        }
+
+        outbox.Post(envelope.OrderId, commit.MessageRows.Where(r => r.GetString("Status") == MessageRow.Pending).ToList());
+        if (envelope.Input is MessageStatusChanged changed)
+        {
+            await outboxStore.RecordCallbackAsync(envelope.OrderId, changed, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogApplied(envelope.OrderId, envelope.Type, decision.Messages.Count, decision.State.NextWakeAt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId}: applied {InputType}; {MessageCount} messages decided; next wake-up {NextWakeAt}")]
+    private partial void LogApplied(string orderId, string inputType, int messageCount, DateTimeOffset? nextWakeAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: state changed meanwhile while applying {InputType} (attempt {Attempt}); deciding again")]
+    private partial void LogConflict(string orderId, string inputType, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: could not render suppressed message {MessageKey}; recorded without content")]
+    private partial void LogSuppressedRenderFailed(Exception exception, string orderId, string messageKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: wake-up index write for {DueAt} failed; the reconciliation sweep will restore it")]
+    private partial void LogWakeIndexFailed(Exception exception, string orderId, DateTimeOffset dueAt);
+}

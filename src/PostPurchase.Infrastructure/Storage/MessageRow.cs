@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using PostPurchase.Core.Messages;
+using PostPurchase.Core.Serialization;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Workflows;
+
+namespace PostPurchase.Infrastructure.Storage;
+
+/// <summary>Maps a <c>msg|{key}</c> row: the decided message, its rendered content and its delivery status (the outbox).</summary>
+internal static class MessageRow
+{
+    public const string Prefix = "msg|";
+
+    /// <summary>Outbox states beyond <see cref="MessageStatus"/>: claimed by a dispatcher, waiting to retry, or fate unknown.</summary>
+    public const string Sending = "sending";
+    public const string Retry = "retry";
+    public const string Unknown = "unknown";
+    public static readonly string Pending = WireName.Of(MessageStatus.Pending);
+
+    public static string RowKeyOf(string messageKey) => Prefix + KeyEncoder.Encode(messageKey);
+
+    public static TableEntity ToEntity(string orderId, TimelineMessage message, RenderedMessage? content, string recipientName)
+    {
+        var entity = new TableEntity(KeyEncoder.Encode(orderId), RowKeyOf(message.Key))
+        {
+            ["Kind"] = "msg",
+            ["OrderId"] = orderId,
+            ["Status"] = WireName.Of(message.Status),
+            ["Attempts"] = 0,
+            ["RecipientName"] = recipientName,
+            ["Message"] = JsonSerializer.Serialize(message, CoreJson.Options),
+            ["ProviderMessageId"] = message.ProviderMessageId,
+            ["Error"] = message.Error,
+            ["SentAt"] = message.SentAt,
+        };
+        if (content is not null)
+        {
+            ChunkedText.Write(entity, "Content", JsonSerializer.Serialize(content, CoreJson.Options));
+        }
+
+        return entity;
+    }
+
+    public static TimelineMessage ReadMessage(TableEntity entity) =>
+        JsonSerializer.Deserialize<TimelineMessage>(entity.GetString("Message") ?? "null", CoreJson.Options)
+        ?? throw new InvalidDataException($"Message row {entity.PartitionKey}/{entity.RowKey} has no Message column.");
+
+    public static RenderedMessage? ReadContent(TableEntity entity) =>
+        ChunkedText.Read(entity, "Content") is { } json ? JsonSerializer.Deserialize<RenderedMessage>(json, CoreJson.Options) : null;
+
+    /// <summary>The message as the read model shows it: the row's live status wins over the decided one.</summary>
+    public static MessageRecord ToRecord(TableEntity entity)
+    {
+        var message = ReadMessage(entity);
+        var status = entity.GetString("Status");
+        var error = entity.GetString("Error");
+        var live = status switch
+        {
+            Sending or Retry => MessageStatus.Pending,
+            Unknown => MessageStatus.Pending,
+            _ when WireName.TryParse<MessageStatus>(status, out var parsed) => parsed,
+            _ => message.Status,
+        };
+        if (status == Unknown)
+        {
+            error = "unknown, check: the provider may or may not have accepted it; it is not resent automatically. " + error;
+        }
+
+        var content = ReadContent(entity);
+        var updated = message with
+        {
+            Status = live,
+            ProviderMessageId = entity.GetString("ProviderMessageId") ?? message.ProviderMessageId,
+            SentAt = entity.GetDateTimeOffset("SentAt") ?? message.SentAt,
+            Error = error ?? message.Error,
+            Reason = WireName.TryParse<SuppressionReason>(entity.GetString("Reason"), out var reason) ? reason : message.Reason,
+        };
+        return new MessageRecord(updated, content?.Subject, content?.Text);
+    }
+}

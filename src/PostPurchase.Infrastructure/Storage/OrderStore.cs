@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using PostPurchase.Core.Serialization;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Core.Tracking;
+using PostPurchase.Infrastructure.Workflows;
+
+namespace PostPurchase.Infrastructure.Storage;
+
+/// <summary>The <c>Orders</c> table: one partition per order, written with one entity-group transaction per decision.</summary>
+internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
+{
+    private const int MaxBatch = 100;
+
+    public async Task<LoadedState?> LoadAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var response = await storage.Orders.GetEntityIfExistsAsync<TableEntity>(
+            KeyEncoder.Encode(orderId), StateRow.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? StateRow.FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>
+    /// Writes the new state (insert when <paramref name="previous"/> is null, else replace at its ETag), the new message rows
+    /// and the new tracking-event rows in one transaction. Returns null when another writer got there first (reload and retry).
+    /// </summary>
+    public async Task<CommitResult?> CommitAsync(
+        LoadedState? previous, string orderId, TimelineState next, string inputId, DateTimeOffset? indexedWakeAt,
+        IReadOnlyList<TableEntity> messageRows, IReadOnlyList<TrackingEvent> newEvents, CancellationToken cancellationToken)
+    {
+        var applied = previous is null ? [inputId] : previous.WithApplied(inputId);
+        var stateEntity = StateRow.ToEntity(orderId, next, applied, indexedWakeAt);
+        var skipped = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var actions = new List<TableTransactionAction>
+            {
+                previous is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, stateEntity)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, stateEntity, previous.ETag),
+            };
+            // Message rows are only ever inserted here: once a row exists the outbox owns its status.
+            actions.AddRange(messageRows.Where(r => !skipped.Contains(r.RowKey)).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+            actions.AddRange(newEvents.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventEntity(orderId, e))));
+            if (actions.Count > MaxBatch)
+            {
+                throw new InvalidOperationException($"Order {orderId}: one decision wrote {actions.Count} rows; a transaction holds at most {MaxBatch}.");
+            }
+
+            try
+            {
+                var response = await storage.Orders.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
+                for (var i = 0; i < actions.Count; i++)
+                {
+                    etags[actions[i].Entity.RowKey] = response.Value[i].Headers.ETag ?? default;
+                }
+
+                var written = messageRows.Where(r => !skipped.Contains(r.RowKey)).ToList();
+                foreach (var row in written)
+                {
+                    row.ETag = etags[row.RowKey];
+                }
+
+                return new CommitResult(new LoadedState(orderId, next, etags[StateRow.RowKey], applied, indexedWakeAt), written);
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index > 0
+                && ex.Status == (int)HttpStatusCode.Conflict && actions[index].ActionType == TableTransactionActionType.Add)
+            {
+                // A message row with this key exists already (a redelivered decision): keep the existing row, it may be sent.
+                skipped.Add(actions[index].Entity.RowKey);
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is null or 0
+                && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                return null;
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                return null;
+            }
+        }
+    }
+
+    public async Task<OrderSnapshot?> GetAsync(string orderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        LoadedState? state = null;
+        var messages = new List<MessageRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyEncoder.Encode(orderId)}");
+        await foreach (var entity in storage.Orders.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey == StateRow.RowKey)
+            {
+                state = StateRow.FromEntity(entity);
+            }
+            else if (entity.RowKey.StartsWith(MessageRow.Prefix, StringComparison.Ordinal))
+            {
+                messages.Add(MessageRow.ToRecord(entity));
+            }
+        }
+
+        return state is null ? null : Merge(state.State, messages);
+    }
+
+    public async Task SaveAsync(OrderSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var orderId = snapshot.State.Order.OrderId;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpsertReplace, StateRow.ToEntity(orderId, snapshot.State, [])),
+        };
+        actions.AddRange(snapshot.Messages.Select(m => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace,
+            MessageRow.ToEntity(orderId, m.Message, m.Subject is null && m.Body is null ? null : new(m.Subject, null, m.Body ?? ""), snapshot.State.Order.Customer.FirstName))));
+        foreach (var chunk in actions.Chunk(MaxBatch))
+        {
+            await storage.Orders.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The state's messages (including scheduled ones that have no row yet), each overlaid by its row when there is one.</summary>
+    private static OrderSnapshot Merge(TimelineState state, List<MessageRecord> rows)
+    {
+        var byKey = rows.ToDictionary(r => r.Message.Key, StringComparer.Ordinal);
+        var merged = new List<MessageRecord>();
+        foreach (var message in state.Messages)
+        {
+            merged.Add(byKey.Remove(message.Key, out var row) ? row : new MessageRecord(message, null, null));
+        }
+
+        merged.AddRange(byKey.Values.OrderBy(r => r.Message.DecidedAt));
+        return new OrderSnapshot(state, merged);
+    }
+
+    private static TableEntity EventEntity(string orderId, TrackingEvent trackingEvent) =>
+        new(KeyEncoder.Encode(orderId), "evt|" + KeyEncoder.Encode($"{trackingEvent.Provider}:{trackingEvent.EventId}"))
+        {
+            ["Kind"] = "evt",
+            ["OrderId"] = orderId,
+            ["Status"] = WireName.Of(trackingEvent.Status),
+            ["OccurredAt"] = trackingEvent.OccurredAt,
+            ["Event"] = JsonSerializer.Serialize(trackingEvent, CoreJson.Options),
+        };
+}
+
+/// <summary>What a successful commit wrote: the new state with its ETag and the message rows with theirs.</summary>
+internal sealed record CommitResult(LoadedState State, IReadOnlyList<TableEntity> MessageRows);

@@ -1,0 +1,125 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using PostPurchase.Core.Serialization;
+using PostPurchase.Core.Timeline;
+
+namespace PostPurchase.Infrastructure.Storage;
+
+/// <summary>The outbox side of the message rows: claim (Sending, at the ETag), record the outcome, find what the sweep must handle.</summary>
+internal sealed class OutboxStore(StorageAccount storage)
+{
+    /// <summary>Marks the rows Sending at their ETags; returns the rows this caller now owns (others were claimed or changed meanwhile).</summary>
+    public async Task<IReadOnlyList<TableEntity>> ClaimAsync(IReadOnlyList<TableEntity> rows, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var claims = rows.Select(r => Claim(r, leaseUntil)).ToList();
+        try
+        {
+            var response = await storage.Orders.SubmitTransactionAsync(
+                claims.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateMerge, c, c.ETag)), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < claims.Count; i++)
+            {
+                claims[i].ETag = response.Value[i].Headers.ETag ?? default;
+            }
+
+            return claims;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            // Someone else holds at least one of them: claim one by one and keep what we get.
+            var owned = new List<TableEntity>();
+            foreach (var claim in claims)
+            {
+                try
+                {
+                    var response = await storage.Orders.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                    claim.ETag = response.Headers.ETag ?? default;
+                    owned.Add(claim);
+                }
+                catch (RequestFailedException one) when (one.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+                {
+                }
+            }
+
+            return owned;
+        }
+    }
+
+    /// <summary>Writes the outcomes of claimed rows (one transaction per order); the claims' ETags guard against a sweep that took over.</summary>
+    public async Task CompleteAsync(IReadOnlyList<TableEntity> outcomes, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        await storage.Orders.SubmitTransactionAsync(
+            outcomes.Select(o => new TableTransactionAction(TableTransactionActionType.UpdateMerge, o, o.ETag)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rows the sweep must act on: pending ones, retries due by <paramref name="now"/>, and claims older than their lease.</summary>
+    public async Task<IReadOnlyList<TableEntity>> NeedingAttentionAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"Kind eq 'msg' and (Status eq {MessageRow.Pending} or (Status eq {MessageRow.Retry} and NextAttemptAt le {now}) or (Status eq {MessageRow.Sending} and LeaseUntil lt {now}))");
+        var rows = new List<TableEntity>();
+        await foreach (var row in storage.Orders.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Applies a provider status callback to the row, only when it moves the status forward (callbacks arrive out of order).</summary>
+    public async Task RecordCallbackAsync(string orderId, MessageStatusChanged changed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        for (var attempt = 0; ; attempt++)
+        {
+            var found = await storage.Orders.GetEntityIfExistsAsync<TableEntity>(
+                KeyEncoder.Encode(orderId), MessageRow.RowKeyOf(changed.MessageKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!found.HasValue)
+            {
+                return;
+            }
+
+            var row = found.Value!;
+            var current = WireName.TryParse<MessageStatus>(row.GetString("Status"), out var parsed) ? parsed : MessageStatus.Pending;
+            if (!MessageStatusOrder.IsForward(current, changed.Status))
+            {
+                return;
+            }
+
+            var update = new TableEntity(row.PartitionKey, row.RowKey) { ["Status"] = WireName.Of(changed.Status) };
+            if (changed.ProviderMessageId is not null)
+            {
+                update["ProviderMessageId"] = changed.ProviderMessageId;
+            }
+
+            if (changed.Error is not null)
+            {
+                update["Error"] = changed.Error;
+            }
+
+            try
+            {
+                await storage.Orders.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed && attempt < 10)
+            {
+                // The dispatcher wrote the row meanwhile: read it again and judge the callback against the new status.
+            }
+        }
+    }
+
+    private static TableEntity Claim(TableEntity row, DateTimeOffset leaseUntil) =>
+        new(row.PartitionKey, row.RowKey)
+        {
+            ["Status"] = MessageRow.Sending,
+            ["LeaseUntil"] = leaseUntil,
+            ["Attempts"] = (row.GetInt32("Attempts") ?? 0) + 1,
+            ETag = row.ETag,
+        };
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure.Data.Tables;
+using PostPurchase.Core.Serialization;
+using PostPurchase.Core.Tracking;
+
+namespace PostPurchase.Infrastructure.Storage;
+
+/// <summary>The tracking-number index (parcel key -> order) and the parking table for events that arrive before their parcel is registered.</summary>
+internal sealed class ParcelIndex(StorageAccount storage)
+{
+    private const string IndexRow = "order";
+    private const int CacheLimit = 200_000;
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Records that <paramref name="parcelKey"/> belongs to <paramref name="orderId"/> (the latest registration wins).</summary>
+    public async Task RegisterAsync(string parcelKey, string carrier, string orderId, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(KeyEncoder.Encode(parcelKey), IndexRow) { ["OrderId"] = orderId, ["Carrier"] = carrier };
+        await storage.Parcels.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        Remember(parcelKey, orderId);
+    }
+
+    /// <summary>The order that registered <paramref name="parcelKey"/>, or null.</summary>
+    public async Task<string?> FindAsync(string parcelKey, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(parcelKey, out var cached))
+        {
+            return cached;
+        }
+
+        var response = await storage.Parcels.GetEntityIfExistsAsync<TableEntity>(
+            KeyEncoder.Encode(parcelKey), IndexRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue || response.Value!.GetString("OrderId") is not { } orderId)
+        {
+            return null;
+        }
+
+        Remember(parcelKey, orderId);
+        return orderId;
+    }
+
+    /// <summary>Keeps an event whose parcel nobody registered yet.</summary>
+    public Task ParkAsync(TrackingEvent trackingEvent, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(KeyEncoder.Encode(trackingEvent.ParcelKey), KeyEncoder.Encode($"{trackingEvent.Provider}:{trackingEvent.EventId}"))
+        {
+            ["Event"] = JsonSerializer.Serialize(trackingEvent, CoreJson.Options),
+        };
+        return storage.Parked.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Every event parked for <paramref name="parcelKey"/>, with the row to delete once it is safely routed.</summary>
+    public async Task<IReadOnlyList<(TrackingEvent Event, TableEntity Row)>> ParkedAsync(string parcelKey, CancellationToken cancellationToken)
+    {
+        var parked = new List<(TrackingEvent, TableEntity)>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyEncoder.Encode(parcelKey)}");
+        await foreach (var row in storage.Parked.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var trackingEvent = JsonSerializer.Deserialize<TrackingEvent>(row.GetString("Event") ?? "null", CoreJson.Options)
+                ?? throw new InvalidDataException($"Parked row {row.PartitionKey}/{row.RowKey} has no event.");
+            parked.Add((trackingEvent, row));
+        }
+
+        return parked;
+    }
+
+    public Task DeleteParkedAsync(TableEntity row, CancellationToken cancellationToken) =>
+        storage.Parked.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+
+    private void Remember(string parcelKey, string orderId)
+    {
+        if (_cache.Count > CacheLimit)
+        {
+            _cache.Clear();
+        }
+
+        _cache[parcelKey] = orderId;
+    }
+}

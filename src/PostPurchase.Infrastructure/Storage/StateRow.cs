@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using PostPurchase.Core.Serialization;
+using PostPurchase.Core.Timeline;
+
+namespace PostPurchase.Infrastructure.Storage;
+
+/// <summary>Maps the <c>state</c> row of an order partition: the TimelineState JSON plus the columns the sweeps query.</summary>
+internal static class StateRow
+{
+    public const string RowKey = "state";
+
+    public static TableEntity ToEntity(string orderId, TimelineState state, IReadOnlyList<string> appliedInputs, DateTimeOffset? indexedWakeAt = null)
+    {
+        var entity = new TableEntity(KeyEncoder.Encode(orderId), RowKey)
+        {
+            ["Kind"] = "state",
+            ["OrderId"] = orderId,
+            ["Status"] = WireName.Of(state.Status),
+            ["NextWakeAt"] = state.NextWakeAt,
+            ["Completed"] = state.Completed,
+            ["Version"] = state.Version,
+            ["Applied"] = string.Join('\n', appliedInputs),
+            ["IndexedWakeAt"] = indexedWakeAt,
+        };
+        ChunkedText.Write(entity, "State", JsonSerializer.Serialize(state, CoreJson.Options));
+        return entity;
+    }
+
+    public static LoadedState FromEntity(TableEntity entity)
+    {
+        var json = ChunkedText.Read(entity, "State")
+            ?? throw new InvalidDataException($"State row of partition '{entity.PartitionKey}' has no State column.");
+        var state = JsonSerializer.Deserialize<TimelineState>(json, CoreJson.Options)
+            ?? throw new InvalidDataException($"State row of partition '{entity.PartitionKey}' holds null.");
+        var applied = entity.GetString("Applied") is { Length: > 0 } text ? text.Split('\n') : [];
+        return new LoadedState(entity.GetString("OrderId") ?? state.Order.OrderId, state, entity.ETag, applied, entity.GetDateTimeOffset("IndexedWakeAt"));
+    }
+}

@@ -1,0 +1,102 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace PostPurchase.Infrastructure.Storage;
+
+/// <summary>The engine's tables and queue in one storage account, every client counted by <see cref="StorageRequestCounter"/>.</summary>
+internal sealed class StorageAccount
+{
+    public const string InboxQueueName = "timeline-inputs";
+    private readonly SemaphoreSlim _createGate = new(1, 1);
+    private volatile bool _created;
+
+    /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
+    public StorageAccount(string connectionString, StorageRequestCounter counter, string namePrefix = "")
+    {
+        if (namePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
+        {
+            throw new ArgumentException("The storage name prefix may hold only ASCII letters and digits.", nameof(namePrefix));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Counter = counter;
+        var tableOptions = new TableClientOptions();
+        Configure(tableOptions);
+        tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        Configure(queueOptions);
+        queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+
+        var tables = new TableServiceClient(connectionString, tableOptions);
+        Orders = tables.GetTableClient(namePrefix + "Orders");
+        Wakeups = tables.GetTableClient(namePrefix + "Wakeups");
+        Parcels = tables.GetTableClient(namePrefix + "ParcelIndex");
+        Parked = tables.GetTableClient(namePrefix + "ParkedEvents");
+        Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
+        Poison = tables.GetTableClient(namePrefix + "PoisonInputs");
+        Inbox = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
+    }
+
+    public StorageRequestCounter Counter { get; }
+
+    /// <summary>One partition per order: the state row, message rows and tracking-event rows.</summary>
+    public TableClient Orders { get; }
+
+    /// <summary>Due wake-ups: PK = minute bucket, RK = due ticks + order key.</summary>
+    public TableClient Wakeups { get; }
+
+    /// <summary>Tracking-number index: PK = parcel key, value = order id.</summary>
+    public TableClient Parcels { get; }
+
+    /// <summary>Carrier events for tracking numbers not registered yet: PK = parcel key.</summary>
+    public TableClient Parked { get; }
+
+    /// <summary>Phone index: PK = E.164 number, RK = order key.</summary>
+    public TableClient Phones { get; }
+
+    /// <summary>Inputs that failed every attempt.</summary>
+    public TableClient Poison { get; }
+
+    /// <summary>The inbox of timeline inputs.</summary>
+    public QueueClient Inbox { get; }
+
+    /// <summary>Creates the tables and the queue once per process (idempotent, safe to call often).</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_created)
+        {
+            return;
+        }
+
+        await _createGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_created)
+            {
+                return;
+            }
+
+            foreach (var table in new[] { Orders, Wakeups, Parcels, Parked, Phones, Poison })
+            {
+                await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await Inbox.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            _created = true;
+        }
+        finally
+        {
+            _createGate.Release();
+        }
+    }
+
+    private static void Configure(ClientOptions options)
+    {
+        // Fail fast enough that the engine's own retry loop and the health check stay in charge during an outage.
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+    }
+}
