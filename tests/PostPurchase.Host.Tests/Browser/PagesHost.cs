@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using PostPurchase.Core.Messages;
+using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Links;
@@ -17,6 +21,7 @@ namespace PostPurchase.Host.Tests.Browser;
 public sealed class PagesHost : IAsyncLifetime
 {
     public const string ApiKey = "pages-test-api-key-0123456789";
+    public const string PoisonReason = "poison-for-dashboard-test";
     public const string WebhookSecret = "pages-test-webhook-secret-0123";
     private const string Chromium = "/usr/bin/chromium";
     private WebApplicationFactory<Program>? _factory;
@@ -57,6 +62,22 @@ public sealed class PagesHost : IAsyncLifetime
                 {
                     o.Registrations.Remove(duplicate);
                 }
+            }));
+            // Fault injection for the dashboard's poison view: one marked input always fails; everything else is the real decider.
+            web.ConfigureServices(services => services.AddSingleton(sp =>
+            {
+                var composer = sp.GetRequiredService<MessageComposer>();
+                var links = sp.GetRequiredService<CustomerLinks>();
+                return new EngineOptions
+                {
+                    Policy = sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Policy,
+                    Render = (message, state) => composer.Compose(message, state, links.For(state.Order.OrderId)),
+                    InputRetryDelay = TimeSpan.Zero,
+                    MaxInputAttempts = 2,
+                    Decide = (state, input, now, policy) => input is OrderCancelled { Reason: PoisonReason }
+                        ? throw new InvalidOperationException("Simulated fault: this input cannot be applied.")
+                        : OrderTimeline.Decide(state, input, now, policy),
+                };
             }));
         });
         _factory.UseKestrel(0);
