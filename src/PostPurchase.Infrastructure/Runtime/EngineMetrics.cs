@@ -10,6 +10,7 @@ internal sealed class EngineMetrics
     private readonly Counter<long> _messages;
     private readonly Histogram<double> _wakeLateness;
     private readonly Histogram<double> _applyLatency;
+    private readonly Histogram<double> _acceptedToApplied;
     private readonly Counter<long> _conflicts;
     private readonly Counter<long> _poison;
 
@@ -21,6 +22,7 @@ internal sealed class EngineMetrics
         _messages = meter.CreateCounter<long>("postpurchase.messages", description: "Messages by intent, channel and status.");
         _wakeLateness = meter.CreateHistogram<double>("postpurchase.wakeup.lateness", "ms", "How late wake-ups fired after their due time.");
         _applyLatency = meter.CreateHistogram<double>("postpurchase.inputs.apply_duration", "ms", "Time to apply one input (load, decide, render, commit).");
+        _acceptedToApplied = meter.CreateHistogram<double>("postpurchase.inputs.latency", "ms", "From accepting an input (intake, webhook) to its decision being committed.");
         _conflicts = meter.CreateCounter<long>("postpurchase.conflicts", description: "State writes lost to a concurrent writer and retried.");
         _poison = meter.CreateCounter<long>("postpurchase.inputs.poison", description: "Inputs moved to the poison table.");
     }
@@ -34,6 +36,8 @@ internal sealed class EngineMetrics
     public void WakeLateness(TimeSpan lateness) => _wakeLateness.Record(Math.Max(0, lateness.TotalMilliseconds));
 
     public void ApplyDuration(TimeSpan duration) => _applyLatency.Record(duration.TotalMilliseconds);
+
+    public void AcceptedToApplied(TimeSpan latency) => _acceptedToApplied.Record(Math.Max(0, latency.TotalMilliseconds));
 
     public void Conflict() => _conflicts.Add(1);
 

@@ -5,9 +5,11 @@ using PostPurchase.Core.Timeline;
 namespace PostPurchase.Infrastructure.Runtime;
 
 /// <summary>One input addressed to one order, with the id that makes applying it idempotent.</summary>
-internal sealed record InputEnvelope(string Id, string OrderId, TimelineInput Input)
+/// <param name="AcceptedAt">When the input was accepted (queued), for the intake-to-applied latency metric.</param>
+internal sealed record InputEnvelope(string Id, string OrderId, TimelineInput Input, DateTimeOffset? AcceptedAt = null)
 {
-    public static InputEnvelope For(string orderId, TimelineInput input) => new(Guid.NewGuid().ToString("N"), orderId, input);
+    public static InputEnvelope For(string orderId, TimelineInput input, DateTimeOffset? acceptedAt = null) =>
+        new(Guid.NewGuid().ToString("N"), orderId, input, acceptedAt);
 
     public string ToJson() => JsonSerializer.Serialize(this, CoreJson.Options);
 

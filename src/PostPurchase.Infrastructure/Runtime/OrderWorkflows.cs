@@ -15,7 +15,8 @@ internal sealed class OrderWorkflows(
     InboxQueue inbox,
     TimelineApplier applier,
     TrackingIngress ingress,
-    EngineOptions options) : IOrderWorkflows
+    EngineOptions options,
+    TimeProvider time) : IOrderWorkflows
 {
     /// <summary>The input id of every order's intake: a second intake of the same order is recognised as the same input.</summary>
     private const string PlacedInputId = "order-placed";
@@ -37,7 +38,7 @@ internal sealed class OrderWorkflows(
             await phones.AddAsync(order.Customer.Phone, order.OrderId, cancellationToken).ConfigureAwait(false);
         }
 
-        var (outcome, state) = await applier.ApplyAsync(new InputEnvelope(PlacedInputId, order.OrderId, new OrderPlaced(order)), cancellationToken)
+        var (outcome, state) = await applier.ApplyAsync(new InputEnvelope(PlacedInputId, order.OrderId, new OrderPlaced(order), time.GetUtcNow()), cancellationToken)
             .ConfigureAwait(false);
         if (outcome != ApplyOutcome.Applied)
         {
@@ -75,7 +76,7 @@ internal sealed class OrderWorkflows(
             await parcels.RegisterAsync(registered.Shipment.Key, registered.Shipment.Carrier, orderId, cancellationToken).ConfigureAwait(false);
         }
 
-        await inbox.EnqueueAsync(InputEnvelope.For(orderId, input), options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+        await inbox.EnqueueAsync(InputEnvelope.For(orderId, input, time.GetUtcNow()), options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
         if (input is ShipmentRegistered shipment)
         {
             await ingress.ReplayParkedAsync(shipment.Shipment.Key, orderId, cancellationToken).ConfigureAwait(false);

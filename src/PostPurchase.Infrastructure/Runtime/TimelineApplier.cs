@@ -46,6 +46,11 @@ internal sealed partial class TimelineApplier(
 
             if (skip is { } outcome)
             {
+                if (outcome == ApplyOutcome.NotDue && loaded is not null)
+                {
+                    await KeepIndexedAsync(loaded, now, cancellationToken).ConfigureAwait(false);
+                }
+
                 metrics.Input(envelope.Type, WireName.Of(outcome));
                 return (outcome, loaded);
             }
@@ -55,8 +60,9 @@ internal sealed partial class TimelineApplier(
                 .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
                 .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName))
                 .ToList();
-            var commit = await store.CommitAsync(loaded, envelope.OrderId, decision.State, envelope.Id, rows, NewEvents(loaded, envelope.Input), cancellationToken)
-                .ConfigureAwait(false);
+            var indexed = await IndexAheadAsync(envelope.OrderId, loaded?.IndexedWakeAt, decision.State, now, cancellationToken).ConfigureAwait(false);
+            var commit = await store.CommitAsync(
+                loaded, envelope.OrderId, decision.State, envelope.Id, indexed, rows, NewEvents(loaded, envelope.Input), cancellationToken).ConfigureAwait(false);
             if (commit is null)
             {
                 cache.Forget(envelope.OrderId);
@@ -66,9 +72,14 @@ internal sealed partial class TimelineApplier(
             }
 
             cache.Set(commit.State);
-            await AfterCommitAsync(envelope, loaded, decision, commit, cancellationToken).ConfigureAwait(false);
+            await AfterCommitAsync(envelope, decision, commit, cancellationToken).ConfigureAwait(false);
             metrics.Input(envelope.Type, "applied");
             metrics.ApplyDuration(Stopwatch.GetElapsedTime(started));
+            if (envelope.AcceptedAt is { } accepted)
+            {
+                metrics.AcceptedToApplied(time.GetUtcNow() - accepted);
+            }
+
             return (ApplyOutcome.Applied, commit.State);
         }
 
@@ -97,6 +108,36 @@ internal sealed partial class TimelineApplier(
         _ => null,
     };
 
+    /// <summary>
+    /// Writes the wake-up index row before the state that needs it (so a crash in between leaves an extra row, never a missing one),
+    /// and only when no row at or before the new NextWakeAt is still waiting: most decisions move the wake-up later and write nothing.
+    /// </summary>
+    private async Task<DateTimeOffset?> IndexAheadAsync(string orderId, DateTimeOffset? indexed, TimelineState next, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (next.Completed || next.NextWakeAt is not { } due)
+        {
+            return indexed;
+        }
+
+        if (indexed is { } waiting && waiting > now && waiting <= due)
+        {
+            return indexed;
+        }
+
+        board.Add(await wakeups.AddAsync(orderId, due, cancellationToken).ConfigureAwait(false));
+        return due;
+    }
+
+    /// <summary>A wake-up fired early (the order's NextWakeAt moved later): make sure a row waits for the real one.</summary>
+    private async Task KeepIndexedAsync(LoadedState loaded, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!loaded.State.Completed && loaded.State.NextWakeAt is { } due && due > now
+            && !(loaded.IndexedWakeAt is { } waiting && waiting > now && waiting <= due))
+        {
+            board.Add(await wakeups.AddAsync(loaded.OrderId, due, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
     private Core.Messages.RenderedMessage? Render(TimelineMessage message, TimelineState state)
     {
         if (message.Status == MessageStatus.Pending)
@@ -122,7 +163,7 @@ internal sealed partial class TimelineApplier(
             ? [e]
             : [];
 
-    private async Task AfterCommitAsync(InputEnvelope envelope, LoadedState? previous, Decision decision, CommitResult commit, CancellationToken cancellationToken)
+    private async Task AfterCommitAsync(InputEnvelope envelope, Decision decision, CommitResult commit, CancellationToken cancellationToken)
     {
         foreach (var row in commit.MessageRows)
         {
@@ -134,19 +175,6 @@ internal sealed partial class TimelineApplier(
         if (envelope.Input is MessageStatusChanged changed)
         {
             await outboxStore.RecordCallbackAsync(envelope.OrderId, changed, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (decision.State.NextWakeAt is { } due && !decision.State.Completed && due != previous?.State.NextWakeAt)
-        {
-            try
-            {
-                board.Add(await wakeups.AddAsync(envelope.OrderId, due, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Azure.RequestFailedException ex)
-            {
-                // The state row holds NextWakeAt; the index reconciliation re-adds the row. Logged, not lost.
-                LogWakeIndexFailed(ex, envelope.OrderId, due);
-            }
         }
 
         LogApplied(envelope.OrderId, envelope.Type, decision.Messages.Count, decision.State.NextWakeAt);

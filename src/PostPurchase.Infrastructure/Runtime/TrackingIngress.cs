@@ -14,6 +14,7 @@ internal sealed partial class TrackingIngress(
     InboxQueue inbox,
     StateCache cache,
     EngineOptions options,
+    TimeProvider time,
     ILogger<TrackingIngress> logger) : ITrackingIngress
 {
     private const int SeenLimit = 100_000;
@@ -40,7 +41,7 @@ internal sealed partial class TrackingIngress(
         var parked = await parcels.ParkedAsync(parcelKey, cancellationToken).ConfigureAwait(false);
         foreach (var (trackingEvent, row) in parked.OrderBy(p => p.Event.OccurredAt))
         {
-            await inbox.EnqueueAsync(InputEnvelope.For(orderId, new TrackingUpdated(trackingEvent)), options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+            await inbox.EnqueueAsync(InputEnvelope.For(orderId, new TrackingUpdated(trackingEvent), time.GetUtcNow()), options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
             await parcels.DeleteParkedAsync(row, cancellationToken).ConfigureAwait(false);
         }
 
@@ -83,7 +84,7 @@ internal sealed partial class TrackingIngress(
             return new IngressOutcome(trackingEvent, IngressResult.Duplicate, orderId);
         }
 
-        await inbox.EnqueueAsync(InputEnvelope.For(orderId, new TrackingUpdated(trackingEvent)), options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+        await inbox.EnqueueAsync(InputEnvelope.For(orderId, new TrackingUpdated(trackingEvent), time.GetUtcNow()), options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
         Remember(id);
         return new IngressOutcome(trackingEvent, IngressResult.Routed, orderId);
     }

@@ -4,7 +4,8 @@ using PostPurchase.Core.Timeline;
 namespace PostPurchase.Infrastructure.Storage;
 
 /// <summary>An order's state row as read: the timeline state, its ETag and the ids of the last inputs applied (for idempotency).</summary>
-internal sealed record LoadedState(string OrderId, TimelineState State, ETag ETag, IReadOnlyList<string> AppliedInputs)
+/// <param name="IndexedWakeAt">The due time of the wake-up index row this order last wrote; a row at or before NextWakeAt always exists.</param>
+internal sealed record LoadedState(string OrderId, TimelineState State, ETag ETag, IReadOnlyList<string> AppliedInputs, DateTimeOffset? IndexedWakeAt = null)
 {
     /// <summary>How many input ids the state row remembers; a redelivery older than this is caught by the decider's own dedupe.</summary>
     public const int AppliedWindow = 64;

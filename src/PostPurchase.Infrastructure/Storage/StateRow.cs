@@ -10,7 +10,7 @@ internal static class StateRow
 {
     public const string RowKey = "state";
 
-    public static TableEntity ToEntity(string orderId, TimelineState state, IReadOnlyList<string> appliedInputs)
+    public static TableEntity ToEntity(string orderId, TimelineState state, IReadOnlyList<string> appliedInputs, DateTimeOffset? indexedWakeAt = null)
     {
         var entity = new TableEntity(KeyEncoder.Encode(orderId), RowKey)
         {
@@ -21,6 +21,7 @@ internal static class StateRow
             ["Completed"] = state.Completed,
             ["Version"] = state.Version,
             ["Applied"] = string.Join('\n', appliedInputs),
+            ["IndexedWakeAt"] = indexedWakeAt,
         };
         ChunkedText.Write(entity, "State", JsonSerializer.Serialize(state, CoreJson.Options));
         return entity;
@@ -33,6 +34,6 @@ internal static class StateRow
         var state = JsonSerializer.Deserialize<TimelineState>(json, CoreJson.Options)
             ?? throw new InvalidDataException($"State row of partition '{entity.PartitionKey}' holds null.");
         var applied = entity.GetString("Applied") is { Length: > 0 } text ? text.Split('\n') : [];
-        return new LoadedState(entity.GetString("OrderId") ?? state.Order.OrderId, state, entity.ETag, applied);
+        return new LoadedState(entity.GetString("OrderId") ?? state.Order.OrderId, state, entity.ETag, applied, entity.GetDateTimeOffset("IndexedWakeAt"));
     }
 }

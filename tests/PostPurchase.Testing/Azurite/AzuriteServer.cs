@@ -122,7 +122,20 @@ public sealed class AzuriteServer : IDisposable
 
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                // Ask first so an on-disk Azurite flushes its data (an outage, not a wipe); its store also saves itself every
+                // few seconds, so waiting a little longer than that before killing keeps every acknowledged write.
+                if (_location is not null && !OperatingSystem.IsWindows())
+                {
+                    using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    term.WaitForExit();
+                    _process.WaitForExit(TimeSpan.FromSeconds(6));
+                }
+
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                }
+
                 _process.WaitForExit();
             }
 
