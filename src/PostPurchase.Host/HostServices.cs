@@ -1,30 +1,24 @@
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Host.Errors;
-using PostPurchase.Host.Health;
 using PostPurchase.Host.Security;
 using PostPurchase.Host.Telemetry;
 using PostPurchase.Infrastructure.Api;
-using PostPurchase.Infrastructure.Configuration;
 
 namespace PostPurchase.Host;
 
-/// <summary>Everything the self-hosted HTTP surface needs besides the runtime itself.</summary>
+/// <summary>Everything the self-hosted HTTP surface needs besides the runtime (AddPostPurchaseInfrastructure registers that and the storage health check).</summary>
 internal static class HostServices
 {
     public static IHostApplicationBuilder AddHostServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PostPurchaseOptions>().BindConfiguration(PostPurchaseOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Explain);
         builder.Services.AddExceptionHandler<HostExceptionHandler>();
 
-        builder.Services.TryAddSingleton(_ => new TableServiceClient(StorageConnection.Resolve(builder.Configuration, builder.Environment)));
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddHealthChecks();
 
         builder.Services.AddOpenApi(o =>
         {

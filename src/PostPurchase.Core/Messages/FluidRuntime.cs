@@ -19,9 +19,14 @@ internal static class FluidRuntime
             ? template
             : throw new MessageTemplateException(key, $"does not parse: {error}");
 
-    public static string Render(string key, IFluidTemplate template, IReadOnlyDictionary<string, object?> model, string locale, bool html)
+    public static TemplateContext Context(IReadOnlyDictionary<string, object?> model, string locale) =>
+        new(model, Options) { CultureInfo = LocaleFormat.Culture(locale) };
+
+    public static string Render(string key, IFluidTemplate template, IReadOnlyDictionary<string, object?> model, string locale, bool html) =>
+        Render(key, template, Context(model, locale), html);
+
+    public static string Render(string key, IFluidTemplate template, TemplateContext context, bool html)
     {
-        var context = new TemplateContext(model, Options) { CultureInfo = LocaleFormat.Culture(locale) };
         try
         {
             return html ? template.Render(context, Html) : template.Render(context);

@@ -40,13 +40,15 @@ public static class LocaleFormat
     public static CultureInfo Culture(string locale) => CultureInfo.GetCultureInfo(Cultures[Normalize(locale)]);
 
     /// <summary>Formats an amount in <paramref name="currency"/> (ISO 4217) for <paramref name="locale"/>, e.g. "€ 34,95" (nl).</summary>
+    /// <remarks>Negative amounts (discounts) get a leading minus in every locale: "-€ 5,00", "-5,00 €".</remarks>
     public static string Money(decimal amount, string currency, string locale)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(currency);
+        if (amount < 0)
+            return "-" + Money(-amount, currency, locale);
         var format = (NumberFormatInfo)Culture(locale).NumberFormat.Clone();
         format.CurrencySymbol = Symbols.TryGetValue(currency, out var symbol) ? symbol : currency.ToUpperInvariant();
         format.CurrencyGroupSeparator = format.CurrencyGroupSeparator.Replace('\u202F', '\u00A0');
-        format.NegativeSign = "-";
         return amount.ToString("C2", format);
     }
 

@@ -42,12 +42,13 @@ internal sealed class LocaleStrings
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var key in IntentKeys)
             result[key] = "";
+        var context = FluidRuntime.Context(model, locale);
         foreach (var section in new[] { "common", intent })
         {
             if (!sections.TryGetValue(section, out var strings))
                 continue;
             foreach (var (key, template) in strings)
-                result[key] = TextCleaner.Line(FluidRuntime.Render($"{locale}:{section}.{key}", template, model, locale, html: false));
+                result[key] = TextCleaner.Line(FluidRuntime.Render($"{locale}:{section}.{key}", template, context, html: false));
         }
         return result;
     }

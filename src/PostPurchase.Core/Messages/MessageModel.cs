@@ -107,7 +107,8 @@ internal static class MessageModel
             ["whole_order"] = skus.Count == 0,
             ["items"] = Select(order, skus).Select(i => Item(i, order, locale, "")).ToList<object?>(),
             ["location"] = Text(facts, "location") ?? TextCleaner.Line(parcel?.LastLocation),
-            ["estimate"] = facts["carrierEstimate"],
+            // An estimate helps while the parcel travels; once delivered, returning or waiting at a pick-up point it only confuses.
+            ["estimate"] = message.Intent is Intent.Shipped or Intent.DeliveryFailedAttempt or Intent.DeliveryException ? facts["carrierEstimate"] : "",
         };
     }
 

@@ -55,6 +55,8 @@ public static class SmsText
 
     private static string Base(char c)
     {
+        if (char.IsSurrogate(c))
+            return c.ToString();
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         var letters = decomposed.Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark).ToArray();
         var candidate = new string(letters);

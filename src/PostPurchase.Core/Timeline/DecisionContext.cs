@@ -9,6 +9,7 @@ internal sealed class DecisionContext
     private readonly List<TimelineMessage> _messages;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _touched = [];
+    private readonly HashSet<string> _touchedKeys = new(StringComparer.Ordinal);
     private readonly List<MerchantSignal> _signals = [];
 
     public DecisionContext(TimelineState state, DateTimeOffset now, TimelinePolicy policy)
@@ -60,7 +61,7 @@ internal sealed class DecisionContext
             _index[message.Key] = _messages.Count;
             _messages.Add(message);
         }
-        if (!_touched.Contains(message.Key))
+        if (_touchedKeys.Add(message.Key))
         {
             _touched.Add(message.Key);
         }

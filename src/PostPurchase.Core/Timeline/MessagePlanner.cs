@@ -26,10 +26,10 @@ internal static class MessagePlanner
                 MessageRules.IsEssential(intent),
                 MessageStatus.Scheduled,
                 ctx.Now,
-                Allowed(ctx, channel, notBefore),
+                Allowed(ctx, channel, notBefore > ctx.Now ? notBefore : ctx.Now),
                 ParcelKey: parcelKey,
                 Facts: facts ?? new Dictionary<string, string>());
-            if (Suppression.ReasonFor(ctx, message) is { } reason)
+            if (Suppression.ReasonFor(ctx, message) is { } reason && reason != SuppressionReason.IssueOpen)
             {
                 ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
             }
@@ -49,10 +49,21 @@ internal static class MessagePlanner
     {
         if (Suppression.ReasonFor(ctx, message) is { } reason)
         {
+            if (reason == SuppressionReason.IssueOpen && WaitForIssue(ctx) is { } retry)
+            {
+                ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = Allowed(ctx, message.Channel, retry) });
+                return;
+            }
             ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
             return;
         }
-        if (!message.Essential && SentToday(ctx, message.Channel) >= ctx.Policy.FatigueCapPerDay)
+        if (Allowed(ctx, message.Channel, ctx.Now) is var allowed && allowed > ctx.Now)
+        {
+            // Released late (a runtime that woke late, or a moment computed from an event that arrived late): still no texts at night.
+            ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = allowed });
+            return;
+        }
+        if (!message.Essential && SentToday(ctx, message) >= ctx.Policy.FatigueCapPerDay)
         {
             if (MomentPassed(ctx, message))
             {
@@ -64,6 +75,17 @@ internal static class MessagePlanner
             return;
         }
         ctx.Put(message with { Status = MessageStatus.Pending });
+    }
+
+    /// <summary>
+    /// A survey or review waits while a parcel is in trouble: it is tried again the next day at the review
+    /// hour, until the return window closes; null once waiting longer would pass that point.
+    /// </summary>
+    private static DateTimeOffset? WaitForIssue(DecisionContext ctx)
+    {
+        var retry = LocalTimes.DaysLaterAtHour(ctx.Now, 1, ctx.Policy.Review.LocalHour, ctx.Zone);
+        var closes = (ctx.State.DeliveredAt ?? ctx.Now) + TimeSpan.FromDays(ctx.Policy.ReturnWindowDays);
+        return retry < closes ? retry : null;
     }
 
     /// <summary>Time formatted the way every fact carries it (ISO 8601 round-trip).</summary>
@@ -82,12 +104,20 @@ internal static class MessagePlanner
     private static DateTimeOffset Allowed(DecisionContext ctx, Channel channel, DateTimeOffset at) =>
         channel == Channel.Email ? at : QuietHours.NextAllowed(at, ctx.Zone, ctx.QuietRule, ctx.Country);
 
-    private static int SentToday(DecisionContext ctx, Channel channel)
+    /// <summary>
+    /// Non-essential updates the buyer already got today (local day), counted once whatever the number of
+    /// channels they went by; the other channels of the same update never count against it.
+    /// </summary>
+    private static int SentToday(DecisionContext ctx, TimelineMessage message)
     {
         var today = LocalTimes.LocalDay(ctx.Now, ctx.Zone);
-        return ctx.Messages.Count(m => m.Channel == channel && !m.Essential
-            && m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed
-            && LocalTimes.LocalDay(m.ScheduledFor, ctx.Zone) == today);
+        return ctx.Messages
+            .Where(m => !m.Essential && m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed
+                && !(m.Intent == message.Intent && m.ParcelKey == message.ParcelKey)
+                && LocalTimes.LocalDay(m.ScheduledFor, ctx.Zone) == today)
+            .Select(m => (m.Intent, m.ParcelKey))
+            .Distinct()
+            .Count();
     }
 
     /// <summary>Out-for-delivery is news for one day only; other parcel news is stale once the parcel has moved on.</summary>

@@ -9,7 +9,8 @@ internal static class Settlement
         FollowUpRules.Run(ctx);
         foreach (var message in Scheduled(ctx).ToList())
         {
-            if (Suppression.ReasonFor(ctx, message) is { } reason)
+            // An open issue is looked at again when the message is due: it may be settled by then.
+            if (Suppression.ReasonFor(ctx, message) is { } reason && reason != SuppressionReason.IssueOpen)
             {
                 ctx.Put(message with { Status = MessageStatus.Suppressed, Reason = reason });
             }

@@ -46,13 +46,13 @@ internal static class OrderEndpoints
         orders.MapPost("/{orderId}/cancel", CancelOrder)
             .WithName("CancelOrder")
             .WithSummary("The merchant cancelled the order: the buyer is told, later messages are suppressed.")
-            .Accepts<CancelOrderRequest>("application/json")
+            .Accepts<CancelOrderRequest>(isOptional: true, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         orders.MapPost("/{orderId}/refund", RefundOrder)
             .WithName("RefundOrder")
             .WithSummary("The merchant refunded the order (returned: true when the goods came back); review requests stop.")
-            .Accepts<RefundOrderRequest>("application/json")
+            .Accepts<RefundOrderRequest>(isOptional: true, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;

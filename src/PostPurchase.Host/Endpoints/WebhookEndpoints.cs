@@ -16,7 +16,6 @@ internal static class WebhookEndpoints
         carriers.MapPost("/{provider}", ReceiveCarrierWebhook)
             .WithName("ReceiveCarrierWebhook")
             .WithSummary("aftership, easypost, sendcloud, shippo or generic: verified, normalised and routed (or parked until the parcel is registered).")
-            .Accepts<object>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -17,7 +17,7 @@ public static class OrderApi
     {
         ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(links);
-        var body = await JsonBody.ReadAsync<OrderIntakeRequest>(request, cancellationToken).ConfigureAwait(false);
+        var body = await JsonBody.ReadAsync<OrderIntakeRequest>(request, cancellationToken, validate: r => OrderIntakeValidator.Validate(r).Errors).ConfigureAwait(false);
         if (body.Problem is not null)
         {
             return body.Problem;
@@ -63,7 +63,7 @@ public static class OrderApi
         string orderId, HttpRequest request, IOrderWorkflows workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
-        var body = await JsonBody.ReadAsync<ShipmentRequest>(request, cancellationToken).ConfigureAwait(false);
+        var body = await JsonBody.ReadAsync<ShipmentRequest>(request, cancellationToken, validate: r => OrderIntakeValidator.ValidateShipment(r).Errors).ConfigureAwait(false);
         if (body.Problem is not null)
         {
             return body.Problem;

@@ -16,6 +16,8 @@ public sealed class CarrierTimeTests
     [InlineData("2026-07-14 09:00:00", "PL", "2026-07-14T07:00:00+00:00")]
     [InlineData("2026-07-14T09:00", "FR", "2026-07-14T07:00:00+00:00")]
     [InlineData("2026-03-05", "NL", "2026-03-05T12:00:00+00:00")]
+    [InlineData("2026-03-02T10:15:00+0100", "US", "2026-03-02T09:15:00+00:00")]
+    [InlineData("2026-03-02T10:15:00-0530", null, "2026-03-02T15:45:00+00:00")]
     public void TryParse_CarrierFormats_GiveTheInstant(string text, string? country, string expected)
     {
         Assert.True(CarrierTime.TryParse(text, country, out var parsed));
@@ -27,14 +29,25 @@ public sealed class CarrierTimeTests
     [InlineData("yesterday")]
     [InlineData("14/01/2026")]
     [InlineData("2026-13-01")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("9999-12-31T23:59:59-01:00")]
+    [InlineData("1969-12-31")]
     public void TryParse_Unreadable_IsFalse(string text) => Assert.False(CarrierTime.TryParse(text, "NL", out _));
 
-    [Fact]
-    public void FromUnix_SecondsAndMilliseconds_AreTold()
+    [Theory]
+    [InlineData(1772445600)]
+    [InlineData(1772445600000)]
+    public void TryFromUnix_SecondsOrMilliseconds_AreTold(long value)
     {
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1772445600), CarrierTime.FromUnix(1772445600));
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1772445600), CarrierTime.FromUnix(1772445600000));
+        Assert.True(CarrierTime.TryFromUnix(value, out var instant));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1772445600), instant);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(253_402_300_800_000)]
+    [InlineData(long.MaxValue)]
+    public void TryFromUnix_OutOfRange_IsFalse(long value) => Assert.False(CarrierTime.TryFromUnix(value, out _));
 
     [Fact]
     public void Parse_AfterShipDutchScanWithoutOffset_IsPlacedInAmsterdam()

@@ -22,6 +22,10 @@ public sealed class ShippoVerifyTests
     }
 
     [Fact]
+    public void Verify_TokenInRelativeUrl_IsValid() =>
+        Assert.True(Verify(Webhooks.Request(Body, new Uri($"/api/webhooks/carriers/shippo?token={Webhooks.Secret}", UriKind.Relative))));
+
+    [Fact]
     public void Verify_TokenPrefixOfSecret_IsRejected() =>
         Assert.False(Verify(Webhooks.Request(Body, new Uri($"{Webhooks.Endpoint}?token={Webhooks.Secret[..^1]}"))));
 

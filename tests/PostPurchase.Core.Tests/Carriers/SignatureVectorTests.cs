@@ -95,4 +95,17 @@ public sealed class SignatureVectorTests
 
         Assert.False(Webhooks.Of("aftership").Verify(request, "another-secret"));
     }
+
+    [Fact]
+    public void Verify_GenericVectorFromOpenssl_IsValid()
+    {
+        // printf '%s' "$body" | openssl dgst -sha256 -hmac s3cret, as docs/webhooks.md shows it.
+        const string body = """{"eventId":"g-1","carrier":"dhl","trackingNumber":"JJD0001","status":"delivered","occurredAt":"2026-03-04T14:02:00+01:00"}""";
+        var request = Webhooks.Request(
+            Encoding.UTF8.GetBytes(body),
+            ("X-PostPurchase-Signature", "sha256=5f5d5992d0f92eda8495ed95cda710f4d16bca4c60ce408589d2a44fb0af4a27"));
+
+        Assert.True(Webhooks.Of("generic").Verify(request, "s3cret"));
+        Assert.False(Webhooks.Of("generic").Verify(request, "s3cret "));
+    }
 }

@@ -22,8 +22,12 @@ public class LocaleFormatTests
     public void Money_Thousands_UseLocalGroupSeparator(string locale, string expected) =>
         Assert.Equal(expected, Plain(LocaleFormat.Money(1234.5m, "EUR", locale)));
 
-    [Fact]
-    public void Money_Negative_HasLeadingMinus() => Assert.Equal("-€5.00", LocaleFormat.Money(-5m, "EUR", "en"));
+    [Theory]
+    [InlineData("en", "-€5.00")]
+    [InlineData("nl", "-€ 5,00")]
+    [InlineData("de", "-5,00 €")]
+    public void Money_Negative_HasLeadingMinus(string locale, string expected) =>
+        Assert.Equal(expected, Plain(LocaleFormat.Money(-5m, "EUR", locale)));
 
     [Theory]
     [InlineData("en", "Tuesday 3 March")]

@@ -10,8 +10,6 @@ public class MessageComposerTests
 
     public static TheoryData<string, Intent, Channel> AllCombinations => MessageScenario.AllCombinations();
 
-    public static TheoryData<string, Intent> LocalesAndIntents => MessageScenario.LocalesAndIntents();
-
     [Theory]
     [MemberData(nameof(AllCombinations))]
     public void Compose_EveryIntentChannelLocale_RendersCompleteText(string locale, Intent intent, Channel channel)
@@ -21,7 +19,8 @@ public class MessageComposerTests
         var rendered = Composer.Compose(MessageScenario.Message(intent, channel, locale), state, MessageScenario.Links);
 
         AssertClean(rendered.Text);
-        Assert.Contains("PP-10023", rendered.Text, StringComparison.Ordinal);
+        if (channel != Channel.Sms)
+            Assert.Contains("PP-10023", rendered.Text, StringComparison.Ordinal);
         if (channel == Channel.Email)
         {
             AssertClean(rendered.Subject!);
@@ -43,48 +42,19 @@ public class MessageComposerTests
     }
 
     [Theory]
-    [MemberData(nameof(LocalesAndIntents))]
-    public void Compose_NoFactsAndNoParcels_StillRendersSensibly(string locale, Intent intent)
+    [MemberData(nameof(AllCombinations))]
+    public void Compose_NoFactsAndNoParcels_StillRendersSensibly(string locale, Intent intent, Channel channel)
     {
         var state = MessageScenario.State(MessageScenario.Order(locale)) with { Parcels = [] };
-        var message = MessageScenario.Message(intent, Channel.Email, locale, new Dictionary<string, string>());
+        var message = MessageScenario.Message(intent, channel, locale, new Dictionary<string, string>());
 
         var rendered = Composer.Compose(message, state, MessageScenario.Links);
 
         AssertClean(rendered.Text);
-        AssertClean(rendered.Html!);
+        if (rendered.Html is not null)
+            AssertClean(rendered.Html);
         Assert.DoesNotContain(" .", rendered.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("()", rendered.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Compose_MaliciousItemName_IsEscapedInHtmlAndIntactInText()
-    {
-        const string evil = "<script>alert('x')</script> & \"Bath\" <b>bomb</b>";
-        var order = MessageScenario.Order("en") with { Items = [new OrderItem("EVIL-1", evil, "other", 1, 5m, ProductUrl: "javascript:alert(1)")] };
-
-        var rendered = Composer.Compose(MessageScenario.Message(Intent.OrderConfirmation, Channel.Email, "en"), MessageScenario.State(order), MessageScenario.Links);
-
-        Assert.DoesNotContain("<script>", rendered.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<b>bomb", rendered.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("javascript:", rendered.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;Bath&quot;", rendered.Html, StringComparison.Ordinal);
-        Assert.Contains(evil, rendered.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Compose_UserTextWithLineBreaks_StaysOnOneLine()
-    {
-        var order = MessageScenario.Order("en") with
-        {
-            Items = [new OrderItem("A", "Soap\r\nTotal: €0.00\n\nFake line", "other", 1, 5m)],
-            Customer = MessageScenario.Order("en").Customer with { FirstName = "Anna\nBcc: x@y.z" },
-        };
-
-        var rendered = Composer.Compose(MessageScenario.Message(Intent.OrderConfirmation, Channel.Email, "en"), MessageScenario.State(order), MessageScenario.Links);
-
-        Assert.Contains("- 1 x Soap Total: €0.00 Fake line (€5.00): €5.00", rendered.Text, StringComparison.Ordinal);
-        Assert.Contains("Hi Anna Bcc: x@y.z,", rendered.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,6 +79,19 @@ public class MessageComposerTests
             Assert.All(expected, fact => Assert.Contains(fact, body, StringComparison.Ordinal));
         }
         Assert.Equal("Thank you for your order PP-10023", rendered.Subject);
+        Assert.Contains("Subtotal: €73.95\nDiscount: -€5.00\nShipping: €4.95\nTotal: €73.90 (Including VAT €12.83)", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_TaxAddedAndFreeShipping_ShowsTaxLineAndFree()
+    {
+        var order = MessageScenario.Order("en", "USD") with { Totals = new OrderTotals(100m, 0m, 0m, 8.25m, 108.25m) };
+
+        var rendered = Composer.Compose(MessageScenario.Message(Intent.OrderConfirmation, Channel.Email, "en"), MessageScenario.State(order), MessageScenario.Links);
+
+        Assert.Contains("Subtotal: $100.00\nShipping: Free\nTax: $8.25\nTotal: $108.25\n", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Discount", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Including VAT", rendered.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,18 +158,7 @@ public class MessageComposerTests
 
         Assert.Contains("src=\"https://cdn.groenezeep.nl/logo.png\" alt=\"Groene Zeep\"", rendered.Html, StringComparison.Ordinal);
         Assert.Contains("background:#2E7D32", rendered.Html, StringComparison.Ordinal);
-        Assert.Contains("tel:+31201234567", rendered.Html, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("red;background:url(x)")]
-    [InlineData("#12345")]
-    [InlineData("")]
-    public void Constructor_ColourNotHex_Throws(string colour)
-    {
-        var error = Assert.Throws<ArgumentException>(() => new MessageComposer(new Branding { PrimaryColor = colour }));
-
-        Assert.Contains("PrimaryColor", error.Message, StringComparison.Ordinal);
+        Assert.Contains("tel:+31201234567", System.Net.WebUtility.HtmlDecode(rendered.Html), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,6 +186,23 @@ public class MessageComposerTests
 
         Assert.Contains("Montag, 9. März", rendered.Text, StringComparison.Ordinal);
         Assert.Contains("Freitag, 6. März", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_Delivered_LeavesOutTheStaleEstimate()
+    {
+        var rendered = Composer.Compose(MessageScenario.Message(Intent.Delivered, Channel.Email, "en"), MessageScenario.State(MessageScenario.Order("en")), MessageScenario.Links);
+
+        Assert.DoesNotContain("Expected delivery", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("The rest of your order is still on its way.", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_French_PutsANonBreakingSpaceBeforeColons()
+    {
+        var rendered = Composer.Compose(MessageScenario.Message(Intent.Shipped, Channel.Email, "fr"), MessageScenario.State(MessageScenario.Order("fr")), MessageScenario.Links);
+
+        Assert.Contains("Numéro de commande\u00A0: PP-10023", rendered.Text, StringComparison.Ordinal);
     }
 
     internal static void AssertClean(string text)

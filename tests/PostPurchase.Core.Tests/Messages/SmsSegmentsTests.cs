@@ -24,7 +24,7 @@ public class SmsSegmentsTests
         var result = SmsSegments.Count("Zürich, Ærø, café, à bientôt? no: Straße Ñandú ¿Qué? £5 ¥ §");
 
         Assert.Equal(SmsEncoding.Ucs2, result.Encoding); // "ô" is not in the GSM alphabet
-        Assert.Equal(SmsEncoding.Gsm7, SmsSegments.Count("Zürich, Ærø, café, à bientot, Straße, Ñandú, ¿Qué? £5 ¥ § @").Encoding);
+        Assert.Equal(SmsEncoding.Gsm7, SmsSegments.Count("Zürich, Ærø, café, à bientot, Straße, Ñandu, ¿Qué? £5 ¥ § @").Encoding);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class SmsSegmentsTests
     {
         // 152 septets + one two-septet character do not fit 153: the escape pair goes to part two,
         // so 152 + 2 + 152 + 2 septets need three parts although 308 / 153 would suggest 2.02.
-        var text = new string('a', 152) + "€" + new string('b', 151) + "€";
+        var text = new string('a', 152) + "€" + new string('b', 152) + "€";
 
         var result = SmsSegments.Count(text);
 
@@ -66,11 +66,12 @@ public class SmsSegmentsTests
     {
         Assert.Equal(new SmsLength(SmsEncoding.Ucs2, 1, 2), SmsSegments.Count("😀"));
 
-        // 66 units then a surrogate pair: the pair would straddle the 67-unit boundary, so it starts part two.
-        var text = new string('ż', 66) + "😀" + new string('ż', 65);
+        // 66 units then a surrogate pair: the pair would straddle the 67-unit boundary, so it starts part two;
+        // 134 units would fit two parts of 67 otherwise.
+        var text = new string('ż', 66) + "😀" + new string('ż', 66);
         var result = SmsSegments.Count(text);
 
-        Assert.Equal(133, result.Units);
+        Assert.Equal(134, result.Units);
         Assert.Equal(3, result.Segments);
     }
 

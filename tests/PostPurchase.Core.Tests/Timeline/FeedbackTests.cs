@@ -159,7 +159,7 @@ public class FeedbackTests
     }
 
     [Fact]
-    public void Decide_ExceptionAfterDelivery_ReviewSuppressedWhileIssueOpen()
+    public void Decide_ExceptionAfterDeliveryNeverSettled_ReviewSuppressedAsIssueOpen()
     {
         var timeline = Delivered(OrderBuilder.Apparel());
         timeline.Scan(Wednesday.AddHours(5), TrackingStatus.Exception);
@@ -168,5 +168,21 @@ public class FeedbackTests
 
         Assert.Empty(timeline.SentOf(Intent.ReviewRequest));
         Assert.Contains(timeline.Suppressed, m => m.Intent == Intent.ReviewRequest && m.Reason == SuppressionReason.IssueOpen);
+    }
+
+    [Fact]
+    public void Decide_ExceptionSettledLater_SurveyWaitsAndGoesTheDayAfter()
+    {
+        var timeline = Delivered(OrderBuilder.Apparel());
+        timeline.Scan(Wednesday.AddHours(5), TrackingStatus.Exception);
+
+        timeline.RunUntil(new DateTimeOffset(2026, 3, 8, 12, 0, 0, Cet));
+        Assert.Empty(timeline.SentOf(Intent.CsatSurvey));
+        timeline.Scan(new DateTimeOffset(2026, 3, 8, 13, 0, 0, Cet), TrackingStatus.Delivered);
+        timeline.RunToEnd();
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 10, 0, 0, Cet), timeline.SentAt[timeline.Single(Intent.CsatSurvey).Key]);
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 10, 0, 0, Cet), timeline.SentAt[timeline.Single(Intent.ReviewRequest).Key]);
+        Assert.DoesNotContain(timeline.Suppressed, m => m.Reason == SuppressionReason.IssueOpen);
     }
 }

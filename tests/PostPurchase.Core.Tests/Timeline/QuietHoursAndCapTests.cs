@@ -158,4 +158,17 @@ public class QuietHoursAndCapTests
 
         Assert.Contains(failed.Messages, m => m.Intent == Intent.DeliveryFailedAttempt && m.Channel == Channel.Email && m.Status == MessageStatus.Pending);
     }
+
+    [Fact]
+    public void Decide_DailyCap_CountsAnUpdateOnceAcrossChannels()
+    {
+        var policy = TimelinePolicy.Default with { FatigueCapPerDay = 2 };
+        var timeline = Shipped(new DateTimeOffset(2026, 3, 2, 9, 0, 0, Cet), policy: policy);
+
+        var ofd = timeline.Scan(new DateTimeOffset(2026, 3, 2, 11, 0, 0, Cet), TrackingStatus.OutForDelivery);
+        var delivered = timeline.Scan(new DateTimeOffset(2026, 3, 2, 15, 0, 0, Cet), TrackingStatus.Delivered);
+
+        Assert.Equal([Channel.Email, Channel.Sms], ofd.Messages.Where(m => m.Status == MessageStatus.Pending).Select(m => m.Channel));
+        Assert.DoesNotContain(delivered.Messages, m => m.Status == MessageStatus.Pending);
+    }
 }

@@ -22,6 +22,7 @@ internal static class CarrierTime
     private static readonly Lazy<FrozenDictionary<string, DateTimeZone[]>> ZonesByCountry = new(BuildZones);
     private static readonly Lazy<FrozenDictionary<string, string>> Alpha2ByAlpha3 = new(BuildAlpha3);
     private const long MillisecondThreshold = 100_000_000_000;
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="country"/> (ISO alpha-2 or alpha-3) places offset-less times.</summary>
     public static bool TryParse(string? text, string? country, out DateTimeOffset value)
@@ -32,17 +33,17 @@ internal static class CarrierTime
             return false;
         }
         var normalised = Normalise(text.Trim());
-        if (WithOffset.Parse(normalised) is { Success: true } offset)
+        if (WithOffset.Parse(normalised) is { Success: true } offset && Sensible(offset.Value.Date))
         {
             value = offset.Value.ToDateTimeOffset();
             return true;
         }
-        if (Local.Parse(normalised) is { Success: true } local)
+        if (Local.Parse(normalised) is { Success: true } local && Sensible(local.Value.Date))
         {
             value = Place(local.Value, country);
             return true;
         }
-        if (DateOnly.Parse(normalised) is { Success: true } date)
+        if (DateOnly.Parse(normalised) is { Success: true } date && Sensible(date.Value))
         {
             value = new DateTimeOffset(date.Value.Year, date.Value.Month, date.Value.Day, 12, 0, 0, TimeSpan.Zero);
             return true;
@@ -54,7 +55,7 @@ internal static class CarrierTime
     public static bool TryParseWithOffset(string? text, out DateTimeOffset value)
     {
         value = default;
-        if (string.IsNullOrWhiteSpace(text) || WithOffset.Parse(text.Trim()) is not { Success: true } parsed)
+        if (string.IsNullOrWhiteSpace(text) || WithOffset.Parse(text.Trim()) is not { Success: true } parsed || !Sensible(parsed.Value.Date))
         {
             return false;
         }
@@ -62,10 +63,19 @@ internal static class CarrierTime
         return true;
     }
 
-    /// <summary>A Unix time in seconds, or in milliseconds when the number is too large to be seconds.</summary>
-    public static DateTimeOffset FromUnix(long value) => Math.Abs(value) >= MillisecondThreshold
-        ? DateTimeOffset.FromUnixTimeMilliseconds(value)
-        : DateTimeOffset.FromUnixTimeSeconds(value);
+    /// <summary>A Unix time in seconds, or in milliseconds when the number is too large to be seconds; false before 1970 or after 9999.</summary>
+    public static bool TryFromUnix(long value, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (value < 0 || value > MaxUnixMilliseconds)
+        {
+            return false;
+        }
+        instant = value >= MillisecondThreshold
+            ? DateTimeOffset.FromUnixTimeMilliseconds(value)
+            : DateTimeOffset.FromUnixTimeSeconds(value);
+        return true;
+    }
 
     /// <summary>The ISO alpha-2 code for an alpha-2 or alpha-3 country code, or null.</summary>
     public static string? Alpha2(string? country)
@@ -83,6 +93,9 @@ internal static class CarrierTime
         };
     }
 
+    // Parcels move between 1970 and 9998; outside that a date is a typo, and DateTimeOffset could not hold it.
+    private static bool Sensible(LocalDate date) => date.Year is >= 1970 and <= 9998;
+
     private static string Normalise(string text)
     {
         // "2024-08-02 19:26:52" and "2024-08-02T19:26" are common; the ISO patterns need the T and seconds.
@@ -93,6 +106,11 @@ internal static class CarrierTime
         if (text.Length == 16 && text[10] == 'T')
         {
             text += ":00";
+        }
+        // "+0100" (basic offset) becomes "+01:00" (extended), which the ISO pattern reads.
+        if (text.Length > 19 && text[^5] is '+' or '-' && text[^4..].All(char.IsAsciiDigit))
+        {
+            text = string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2));
         }
         return text;
     }

@@ -73,9 +73,9 @@ internal readonly record struct PayloadNode(JsonElement Element, string Path, Pa
         }
         if (value.ValueKind == JsonValueKind.Number)
         {
-            return value.TryGetInt64(out var unix)
-                ? CarrierTime.FromUnix(unix)
-                : throw Document.Fail(ChildPath(name), "must be a whole number of Unix seconds or milliseconds");
+            return value.TryGetInt64(out var unix) && CarrierTime.TryFromUnix(unix, out var instant)
+                ? instant
+                : throw Document.Fail(ChildPath(name), "must be a whole number of Unix seconds or milliseconds between 1970 and 9999");
         }
         var text = OptionalString(name);
         if (text is null)

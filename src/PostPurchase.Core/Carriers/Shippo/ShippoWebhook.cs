@@ -28,7 +28,7 @@ internal sealed class ShippoWebhook : ICarrierWebhook
         {
             return VerifySignature(signature, request.Body.Span, secret);
         }
-        var token = HttpUtility.ParseQueryString(request.Url.Query)[TokenParameter];
+        var token = HttpUtility.ParseQueryString(Query(request.Url))[TokenParameter];
         return WebhookSignature.TextEquals(token, secret);
     }
 
@@ -73,6 +73,18 @@ internal sealed class ShippoWebhook : ICarrierWebhook
                 OrderReference: track.OptionalString("metadata"),
                 CarrierTrackingUrl: track.OptionalString("tracking_url_provider")),
         ];
+    }
+
+    // A relative URL has no Uri.Query; its query is whatever follows the '?'.
+    private static string Query(Uri url)
+    {
+        if (url.IsAbsoluteUri)
+        {
+            return url.Query;
+        }
+        var text = url.OriginalString;
+        var question = text.IndexOf('?', StringComparison.Ordinal);
+        return question < 0 ? "" : text[question..];
     }
 
     private static bool VerifySignature(string header, ReadOnlySpan<byte> body, string secret)
