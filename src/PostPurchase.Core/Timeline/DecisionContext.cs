@@ -67,6 +67,9 @@ internal sealed class DecisionContext
         }
     }
 
+    /// <summary>Replaces a message whose status came from outside (a provider report): kept in the state, not handed out again.</summary>
+    public void Record(TimelineMessage message) => _messages[_index[message.Key]] = message;
+
     public void Signal(SignalKind kind, IReadOnlyDictionary<string, string> data) =>
         _signals.Add(new MerchantSignal(kind, OrderId, Now, data));
 

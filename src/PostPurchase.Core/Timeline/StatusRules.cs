@@ -3,14 +3,18 @@ using PostPurchase.Core.Serialization;
 namespace PostPurchase.Core.Timeline;
 
 /// <summary>Provider reports on sent messages: forward only, failures told to the merchant.</summary>
+/// <remarks>
+/// A provider may also refuse a message because the recipient opted out there (Twilio 21610, an email
+/// suppression list): reported as <c>suppressed</c>, it is recorded with the reason <c>opted-out</c>.
+/// </remarks>
 internal static class StatusRules
 {
     public static bool Apply(DecisionContext ctx, MessageStatusChanged input)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(input.MessageKey);
-        if (input.Status is not (MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed))
+        if (input.Status is not (MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed or MessageStatus.Suppressed))
         {
-            throw new ArgumentException($"A provider reports sent, delivered or failed, not {WireName.Of(input.Status)}.", nameof(input));
+            throw new ArgumentException($"A provider reports sent, delivered, failed or suppressed, not {WireName.Of(input.Status)}.", nameof(input));
         }
         var message = ctx.Find(input.MessageKey)
             ?? throw new ArgumentException($"Order '{ctx.OrderId}' has no message '{input.MessageKey}'.", nameof(input));
@@ -21,11 +25,12 @@ internal static class StatusRules
         var updated = message with
         {
             Status = input.Status,
-            SentAt = message.SentAt ?? (input.Status == MessageStatus.Failed ? null : ctx.Now),
+            SentAt = message.SentAt ?? (input.Status is MessageStatus.Sent or MessageStatus.Delivered ? ctx.Now : null),
+            Reason = input.Status == MessageStatus.Suppressed ? SuppressionReason.OptedOut : message.Reason,
             ProviderMessageId = input.ProviderMessageId ?? message.ProviderMessageId,
             Error = input.Error ?? message.Error,
         };
-        ctx.Put(updated);
+        ctx.Record(updated);
         if (input.Status == MessageStatus.Failed)
         {
             var data = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -103,4 +103,28 @@ public class ConsentAndProviderStatusTests
         var timeline = Placed();
         Assert.Throws<ArgumentException>(() => OrderTimeline.Decide(timeline.State, new MessageStatusChanged("nope", MessageStatus.Sent), Monday, timeline.Policy));
     }
+
+    [Fact]
+    public void Decide_ProviderRefusesOptedOutRecipient_RecordedAsOptedOutAndNotHandedOutAgain()
+    {
+        var timeline = Placed();
+        var sms = timeline.Scan(Monday.AddHours(10), TrackingStatus.InTransit).Messages.Single(m => m.Channel == Channel.Sms);
+
+        timeline.At(Monday.AddHours(10), new ConsentChanged("sms", false, "provider"));
+        var refused = timeline.At(Monday.AddHours(10), new MessageStatusChanged(sms.Key, MessageStatus.Suppressed, "SM9", "21610"));
+
+        var recorded = timeline.State.Messages.Single(m => m.Key == sms.Key);
+        Assert.Equal((MessageStatus.Suppressed, SuppressionReason.OptedOut, "21610"), (recorded.Status, recorded.Reason, recorded.Error));
+        Assert.Empty(refused.Messages);
+        Assert.Empty(refused.Signals);
+        Assert.True(timeline.State.Consent.SmsOptedOut);
+    }
+
+    [Fact]
+    public void Decide_ProviderReportsPending_Throws()
+    {
+        var timeline = Placed();
+        var key = timeline.Single(Intent.OrderConfirmation).Key;
+        Assert.Throws<ArgumentException>(() => OrderTimeline.Decide(timeline.State, new MessageStatusChanged(key, MessageStatus.Pending), Monday, timeline.Policy));
+    }
 }

@@ -122,7 +122,7 @@ internal static class ScenarioRunner
                 return new ReviewLinkUsed();
             case 21 or 22:
                 var key = state.Messages[a % state.Messages.Count].Key;
-                return new MessageStatusChanged(key, (b % 3) switch { 0 => MessageStatus.Sent, 1 => MessageStatus.Delivered, _ => MessageStatus.Failed }, $"SM{c}");
+                return new MessageStatusChanged(key, (b % 4) switch { 0 => MessageStatus.Sent, 1 => MessageStatus.Delivered, 2 => MessageStatus.Suppressed, _ => MessageStatus.Failed }, $"SM{c}");
             default:
                 return new ShipmentRegistered(new ShipmentRef("dhl", $"JVGL{a % 3}"));
         }
