@@ -76,6 +76,25 @@ public sealed class DashboardTests(PagesHost host)
     }
 
     [Fact]
+    public async Task Dashboard_SimulatedClock_AdvanceRunsWhatIsDue()
+    {
+        var order = OrderBuilder.Apparel().PlacedAt(host.Clock.GetUtcNow()).Promising(TimeSpan.FromDays(1), TimeSpan.FromDays(3)).Build();
+        await host.PlaceAsync(order);
+        var before = host.Clock.GetUtcNow();
+        await using var browser = await BrowserPage.OpenAsync(host);
+        var page = browser.Page;
+        await page.GotoAsync($"/orders/{order.OrderId}?code={PagesHost.ApiKey}");
+
+        await page.GetByLabel("Advance by (ISO 8601 duration, e.g. P1D or PT6H)").FillAsync("P2D");
+        await page.GetByTestId("clock-advance").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("clock")).Not.ToHaveTextAsync(before.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(before + TimeSpan.FromDays(2), host.Clock.GetUtcNow());
+        Assert.Contains($"/orders/{order.OrderId}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=message][data-intent=delay-not-shipped]").First).ToBeAttachedAsync();
+    }
+
+    [Fact]
     public async Task Dashboard_WebhookLog_ShowsDeliveriesAndReplays()
     {
         var order = OrderBuilder.Apparel().PlacedAt(host.Clock.GetUtcNow()).For(Some.Customer("en")).Build();
