@@ -61,7 +61,7 @@ internal sealed partial class TimelineApplier(
                 .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
                 .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName))
                 .ToList();
-            var indexed = await IndexAheadAsync(envelope.OrderId, loaded?.IndexedWakeAt, decision.State, now, cancellationToken).ConfigureAwait(false);
+            var indexed = await IndexAheadAsync(envelope, loaded?.IndexedWakeAt, decision.State, now, cancellationToken).ConfigureAwait(false);
             var commit = await store.CommitAsync(
                 loaded, envelope.OrderId, decision.State, envelope.Id, indexed, rows, NewEvents(loaded, envelope.Input), cancellationToken).ConfigureAwait(false);
             if (commit is null)
@@ -113,17 +113,21 @@ internal sealed partial class TimelineApplier(
     /// Writes the wake-up index row before the state that needs it (so a crash in between leaves an extra row, never a missing one),
     /// and only when no row at or before the new NextWakeAt is still waiting: most decisions move the wake-up later and write nothing.
     /// </summary>
-    private async Task<DateTimeOffset?> IndexAheadAsync(string orderId, DateTimeOffset? indexed, TimelineState next, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> IndexAheadAsync(
+        InputEnvelope envelope, DateTimeOffset? indexed, TimelineState next, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (next.Completed || next.NextWakeAt is not { } due)
         {
             return indexed;
         }
 
-        if (indexed is { } waiting && waiting > now && waiting <= due)
+        // A row still waits when it is in the future, or when it is exactly this due time and this input is not its firing.
+        if (indexed is { } waiting && waiting <= due && (waiting > now || (waiting == due && envelope.Input is not WakeUp)))
         {
             return indexed;
         }
+
+        var orderId = envelope.OrderId;
 
         board.Add(await wakeups.AddAsync(orderId, due, cancellationToken).ConfigureAwait(false));
         return due;

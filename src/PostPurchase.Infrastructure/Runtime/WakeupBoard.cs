@@ -30,7 +30,7 @@ internal sealed class WakeupBoard
         }
     }
 
-    /// <summary>Removes and returns every wake-up due at or before <paramref name="now"/>.</summary>
+    /// <summary>Removes and returns every wake-up due at or before <paramref name="now"/>; they stay known (not re-added by a poll) until forgotten.</summary>
     public IReadOnlyList<Wakeup> TakeDue(DateTimeOffset now)
     {
         var due = new List<Wakeup>();
@@ -39,12 +39,23 @@ internal sealed class WakeupBoard
             while (_queue.TryPeek(out var next, out var at) && at <= now)
             {
                 _queue.Dequeue();
-                _known.Remove(Id(next));
                 due.Add(next);
             }
         }
 
         return due;
+    }
+
+    /// <summary>Lets a polled row be added again: call once it is deleted, or when firing it failed and it must come back.</summary>
+    public void Forget(IEnumerable<Wakeup> wakeups)
+    {
+        lock (_gate)
+        {
+            foreach (var wakeup in wakeups)
+            {
+                _known.Remove(Id(wakeup));
+            }
+        }
     }
 
     public DateTimeOffset? NextDue

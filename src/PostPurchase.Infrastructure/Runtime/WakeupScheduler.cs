@@ -66,7 +66,15 @@ internal sealed partial class WakeupScheduler(
                 }
             }).ConfigureAwait(false);
 
-        await index.DeleteAsync(done, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await index.DeleteAsync(done, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            board.Forget(due);
+        }
+
         return due.Count;
     }
 

@@ -30,6 +30,30 @@ public sealed class EngineTimelineTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task DrainAsync_RealComposerAndLinks_MessagesRenderedWithTheBuyersSignedTrackingLink()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Some.Monday);
+        var links = new Links.CustomerLinks("a-signing-key-for-engine-tests", "https://shop.example", time);
+        var composer = new Core.Messages.MessageComposer(new Core.Messages.Branding { ShopName = "Dagelijks Goed" });
+        await using var engine = EngineHarness.Create(azurite.ConnectionString, time: time, configure: o => new Infrastructure.Runtime.EngineOptions
+        {
+            Render = (message, state) => composer.Compose(message, state, links.For(state.Order.OrderId)),
+            InputRetryDelay = TimeSpan.Zero,
+        });
+
+        var order = await engine.RunSkincareTimelineAsync(Some.Monday);
+
+        var confirmation = engine.Email.Sent.Single(m => m.Intent == Intent.OrderConfirmation);
+        Assert.Contains(order.OrderId, confirmation.Content.Subject, StringComparison.Ordinal);
+        Assert.Contains("Dagelijks Goed", confirmation.Content.Html, StringComparison.Ordinal);
+        Assert.Contains("https://shop.example/track/", confirmation.Content.Text, StringComparison.Ordinal);
+        Assert.Equal("nl", confirmation.Locale);
+        Assert.Contains(engine.Email.Sent, m => m.Intent == Intent.ReviewRequest);
+        var snapshot = await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None);
+        Assert.Equal(confirmation.Content.Subject, snapshot!.Messages.Single(m => m.Message.Key == confirmation.Key).Subject);
+    }
+
+    [Fact]
     public async Task StartAsync_SameOrderTwice_SecondReturnsExistingAndSendsNoSecondConfirmation()
     {
         await using var engine = EngineHarness.Create(azurite.ConnectionString);

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PostPurchase.Infrastructure.Storage;
+using PostPurchase.Infrastructure.Time;
+using PostPurchase.Infrastructure.Workflows;
+
+namespace PostPurchase.Infrastructure.Tests.Runtime;
+
+public sealed class InfrastructureRegistrationTests
+{
+    [Fact]
+    public void AddPostPurchaseInfrastructure_SimulatedClockInProduction_RefusedWithClearError()
+    {
+        var builder = Builder("Production", ("PostPurchase:Clock", "Simulated"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddPostPurchaseInfrastructure());
+
+        Assert.Contains("refused in Production", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPostPurchaseInfrastructure_SimulatedClockInDevelopment_TimeProviderIsTheSimulatedClock()
+    {
+        var builder = Builder("Development", ("PostPurchase:Clock", "Simulated"), ("PostPurchase:Storage", "UseDevelopmentStorage=true"));
+
+        builder.AddPostPurchaseInfrastructure();
+        using var services = builder.Services.BuildServiceProvider();
+
+        Assert.Same(services.GetRequiredService<SimulatedClock>(), services.GetRequiredService<TimeProvider>());
+        Assert.NotNull(services.GetRequiredService<IOrderWorkflows>());
+        Assert.NotNull(services.GetRequiredService<IWorkflowRuntime>());
+        Assert.NotNull(services.GetRequiredService<ITrackingIngress>());
+        Assert.NotNull(services.GetRequiredService<IOrderDirectory>());
+        Assert.NotNull(services.GetRequiredService<IOrderReadModelStore>());
+    }
+
+    [Fact]
+    public void AddPostPurchaseInfrastructure_UnknownClock_RefusedNamingIt()
+    {
+        var builder = Builder("Development", ("PostPurchase:Clock", "Sundial"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddPostPurchaseInfrastructure());
+
+        Assert.Contains("Sundial", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPostPurchaseInfrastructure_NoStorageConfigured_ResolvingStorageNamesTheSetting()
+    {
+        var builder = Builder("Development");
+        builder.AddPostPurchaseInfrastructure();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<StorageAccount>());
+
+        Assert.Contains("PostPurchase:Storage", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPostPurchaseInfrastructure_NoSigningKeyInProduction_ResolvingLinksNamesTheSetting()
+    {
+        var builder = Builder("Production", ("PostPurchase:Storage", "UseDevelopmentStorage=true"));
+        builder.AddPostPurchaseInfrastructure();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<Links.CustomerLinks>());
+
+        Assert.Contains("PostPurchase:SigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    private static HostApplicationBuilder Builder(string environment, params (string Key, string Value)[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        return builder;
+    }
+}
