@@ -30,17 +30,25 @@ listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 azurite_pid=""
 host_pid=""
+# Stops a process we started: TERM, then KILL if it has not exited within ten seconds.
+stop() {
+  kill -TERM "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do
+    kill -0 "$1" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 cleanup() {
   trap - INT TERM EXIT
   if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
     echo "== stopping PostPurchase"
-    kill -TERM "$host_pid" 2>/dev/null || true
-    wait "$host_pid" 2>/dev/null || true
+    stop "$host_pid"
   fi
   if [ -n "$azurite_pid" ] && kill -0 "$azurite_pid" 2>/dev/null; then
     echo "== stopping Azurite"
-    kill -TERM "$azurite_pid" 2>/dev/null || true
-    wait "$azurite_pid" 2>/dev/null || true
+    stop "$azurite_pid"
   fi
 }
 trap cleanup EXIT
@@ -57,7 +65,7 @@ elif listening 10000 || listening 10001 || listening 10002; then
 else
   mkdir -p .azurite
   echo "== starting Azurite (data in .azurite/, log in .azurite/azurite.log)"
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite \
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
   azurite_pid=$!
   for _ in $(seq 1 100); do
@@ -121,6 +129,10 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 
+demo_line="    Clock        system time (scripts/run.sh --simulate to move it by API)"
+if [ "$clock" = Simulated ]; then
+  demo_line="    Demo         scripts/demo.sh   (in another terminal)"
+fi
 cat <<EOF
 
   PostPurchase is running (clock: $clock)
@@ -130,7 +142,7 @@ cat <<EOF
     Health       http://localhost:$port/health
     API key      $PostPurchase__ApiKey   (header x-functions-key)
     Settings     $root/$settings
-$( [ "$clock" = Simulated ] && echo "    Demo         scripts/demo.sh   (in another terminal)" )
+$demo_line
 
   Ctrl-C stops PostPurchase and Azurite.
 

@@ -62,7 +62,7 @@ public static class JsonBody
             catch (JsonException ex)
             {
                 var field = FieldOf(ex.Path);
-                errors[field] = [JsonTypeNames.Expectation(ex)];
+                errors[field] = [JsonTypeNames.Expectation(typeof(T), ex.Path)];
                 if (!JsonPaths.TryClear(root, ex.Path))
                 {
                     break;

@@ -13,9 +13,7 @@ internal static partial class JsonPaths
         {
             return false;
         }
-        var segments = Segment().Matches(path[1..]).Select(m => m.Groups["name"].Success ? (object)m.Groups["name"].Value
-            : m.Groups["quoted"].Success ? m.Groups["quoted"].Value
-            : int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture)).ToList();
+        var segments = Segments(path);
         if (segments.Count == 0)
         {
             return false;
@@ -46,6 +44,13 @@ internal static partial class JsonPaths
                 return false;
         }
     }
+
+    /// <summary>The path's steps: property names (strings) and array indexes (ints).</summary>
+    public static IReadOnlyList<object> Segments(string? path) =>
+        string.IsNullOrEmpty(path) || path[0] != '$' ? [] :
+        Segment().Matches(path[1..]).Select(m => m.Groups["name"].Success ? (object)m.Groups["name"].Value
+            : m.Groups["quoted"].Success ? m.Groups["quoted"].Value
+            : int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture)).ToList();
 
     // Property names match case-insensitively, like the deserializer.
     private static string? FindKey(JsonObject o, string name) =>

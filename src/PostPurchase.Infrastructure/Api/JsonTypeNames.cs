@@ -1,30 +1,51 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Reflection;
+using PostPurchase.Core.Serialization;
 
 namespace PostPurchase.Infrastructure.Api;
 
-/// <summary>Says in a developer's words what a field of the wrong type should have held.</summary>
-internal static partial class JsonTypeNames
+/// <summary>Says in a developer's words what a field of the wrong type should have held, from the body's .NET shape.</summary>
+internal static class JsonTypeNames
 {
-    public static string Expectation(JsonException exception)
+    public static string Expectation(Type body, string? path)
     {
-        var match = TargetType().Match(exception.Message);
-        var type = match.Success ? match.Groups["type"].Value : "";
-        var expected = type switch
-        {
-            _ when type.Contains("DateTimeOffset", StringComparison.Ordinal) || type.Contains("DateTime", StringComparison.Ordinal) =>
-                "an ISO 8601 date and time with offset, e.g. \"2026-03-02T09:00:00+01:00\"",
-            _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-            _ when type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) => "a whole number",
-            _ when type.Contains("Decimal", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal) => "a number",
-            _ when type.Contains("String", StringComparison.Ordinal) && !type.Contains('[', StringComparison.Ordinal) => "a string",
-            _ when type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
-            _ when type.Length > 0 => "an object",
-            _ => null,
-        };
-        return expected is null ? "Wrong type or format." : $"Wrong type or format: expected {expected}.";
+        var type = TypeAt(body, path);
+        return type is null ? "Wrong type or format." : $"Wrong type or format: expected {Describe(type)}.";
     }
 
-    [GeneratedRegex(@"converted to (?<type>\S+?)\.?\s+Path", RegexOptions.CultureInvariant)]
-    private static partial Regex TargetType();
+    private static Type? TypeAt(Type body, string? path)
+    {
+        Type? type = body;
+        foreach (var segment in JsonPaths.Segments(path))
+        {
+            type = segment switch
+            {
+                string name => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType,
+                _ => ElementOf(type),
+            };
+            if (type is null)
+            {
+                return null;
+            }
+            type = Nullable.GetUnderlyingType(type) ?? type;
+        }
+        return type;
+    }
+
+    private static Type? ElementOf(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static string Describe(Type type) => type switch
+    {
+        _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "an ISO 8601 date and time with offset, e.g. \"2026-03-02T09:00:00+01:00\"",
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(decimal) || type == typeof(double) => "a number",
+        _ when type == typeof(string) => "a string",
+        _ when type.IsEnum => "one of " + string.Join(", ", Enum.GetValues(type).Cast<Enum>().Select(WireName.Of)),
+        _ when ElementOf(type) is not null => "an array",
+        _ => "an object",
+    };
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
 using PostPurchase.Host.Tests.Support;
@@ -138,6 +141,19 @@ public sealed class WebhookEndpointsTests(AzuriteServer azurite) : IAsyncLifetim
         Assert.Single(after.Timeline, e => e.Kind == TimelineEntryKind.TrackingEvent && e.TrackingNumber == tracking);
         var shipped = Assert.Single(await Dev.MessagesAsync(merchant, order.OrderId), m => m.Intent == Intent.Shipped && m.Channel == Channel.Email);
         Assert.Equal(HostApp.Start.AddHours(2), shipped.SentAt);
+    }
+
+    [Fact]
+    public async Task ReceiveCarrierWebhook_SignedButMalformed_LogsTheProviderEventId()
+    {
+        var logs = new FakeLogCollector();
+        await using var app = new HostApp(azurite.ConnectionString, services: s => s.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs))));
+        var call = CarrierPayloads.Sign("aftership", """{"event":"tracking_update","event_id":"94dadd60-ed26-46d0-aa52-3ced925a50ff","msg":{"tag":"Delivered"}}""");
+
+        var response = await app.Anonymous().SendAsync(call.ToRequest());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("94dadd60-ed26-46d0-aa52-3ced925a50ff", StringComparison.Ordinal));
     }
 
     private async Task<(string OrderId, string Tracking)> PlaceShippedOrderAsync()

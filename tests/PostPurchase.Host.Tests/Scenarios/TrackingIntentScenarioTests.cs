@@ -73,6 +73,30 @@ public sealed class TrackingIntentScenarioTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task Webhook_EstimateSlipsPastThePromise_AlertsOnceWithTheNewEstimate()
+    {
+        await using var app = new HostApp(azurite.ConnectionString);
+        var merchant = app.Merchant();
+        var tracking = Some.TrackingNumber();
+        var order = OrderBuilder.Apparel().PlacedAt(T0).WithShipment("postnl", tracking).Build();
+        await merchant.PostAsync("/api/orders", Json.Intake(order));
+        var at = await Dev.AdvanceAsync(app, "PT2H");
+        var late = order.Promise.DeliverBy.AddDays(2);
+        var webhooks = app.Anonymous();
+
+        foreach (var eventId in new[] { Some.EventId(), Some.EventId() })
+        {
+            var body = $$"""{"eventId":"{{eventId}}","carrier":"postnl","trackingNumber":"{{tracking}}","status":"in-transit","occurredAt":"2026-03-02T10:00:00+01:00","estimatedDelivery":"{{late:yyyy-MM-ddTHH:mm:sszzz}}"}""";
+            Assert.Equal(HttpStatusCode.OK, (await webhooks.SendAsync(CarrierPayloads.Sign("generic", body).ToRequest())).StatusCode);
+            await Dev.DrainAsync(app);
+        }
+
+        var alerts = (await Dev.MessagesAsync(merchant, order.OrderId)).Where(m => m.Intent == Intent.DelayEstimateSlipped && m.Status == MessageStatus.Sent).ToList();
+        Assert.Equal([(Channel.Email, (DateTimeOffset?)at), (Channel.Sms, at)], alerts.Select(m => (m.Channel, m.SentAt)).ToList());
+        Assert.Equal(late, (await Dev.OrderAsync(merchant, order.OrderId)).ExpectedDelivery);
+    }
+
+    [Fact]
     public async Task GetOrder_CarrierEstimate_IsTheExpectedDeliveryAndTheNextStepIsScheduled()
     {
         await using var app = new HostApp(azurite.ConnectionString);
