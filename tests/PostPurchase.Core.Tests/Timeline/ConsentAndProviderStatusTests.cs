@@ -127,4 +127,16 @@ public class ConsentAndProviderStatusTests
         var key = timeline.Single(Intent.OrderConfirmation).Key;
         Assert.Throws<ArgumentException>(() => OrderTimeline.Decide(timeline.State, new MessageStatusChanged(key, MessageStatus.Pending), Monday, timeline.Policy));
     }
+
+    [Fact]
+    public void Decide_WhatsAppConsent_SendsToThePlainE164Number()
+    {
+        var timeline = Placed(new ConsentGrant(Sms: false, WhatsApp: true));
+
+        var decision = timeline.Scan(Monday.AddHours(10), TrackingStatus.InTransit);
+
+        var whatsApp = Assert.Single(decision.Messages, m => m.Channel == Channel.WhatsApp);
+        Assert.Equal((MessageStatus.Pending, "+31612345678"), (whatsApp.Status, whatsApp.To));
+        Assert.Equal(SuppressionReason.NoConsent, Assert.Single(decision.Messages, m => m.Channel == Channel.Sms).Reason);
+    }
 }
