@@ -64,7 +64,8 @@ public static class ChannelRegistration
                 services.TryAddSingleton(new AcsCredentials(connection, static () => new AzureIdentity::Azure.Identity.DefaultAzureCredential()));
                 services.AddHttpClient(AcsEmailSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
                     .AddChannelResilience("acs", AcsMayRetry)
-                    .AddHttpMessageHandler(sp => new AcsAuthenticationHandler(sp.GetRequiredService<AcsCredentials>(), sp.GetRequiredService<TimeProvider>()));
+                    // Signatures carry the wall-clock date the service checks, even when the host runs a simulated clock.
+                    .AddHttpMessageHandler(sp => new AcsAuthenticationHandler(sp.GetRequiredService<AcsCredentials>(), TimeProvider.System));
                 services.AddSingleton<IChannelSender, AcsEmailSender>();
                 break;
             default:

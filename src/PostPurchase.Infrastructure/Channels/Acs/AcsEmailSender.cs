@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PostPurchase.Core.Timeline;
@@ -32,8 +31,6 @@ internal sealed partial class AcsEmailSender(
     /// <summary>The GA API version used for sends and polls.</summary>
     public const string ApiVersion = "2023-03-31";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
     public Channel Channel => Channel.Email;
 
     public string Provider => "acs";
@@ -42,7 +39,7 @@ internal sealed partial class AcsEmailSender(
     {
         ArgumentNullException.ThrowIfNull(message);
         var operationId = AcsOperationId.For(message.Key).ToString();
-        var body = JsonSerializer.SerializeToUtf8Bytes(Build(message), Json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(Build(message), AcsResponses.Json);
         for (var attempt = 0; attempt <= timings.MaxRetryAttempts; attempt++)
         {
             if (attempt > 0)
@@ -99,9 +96,9 @@ internal sealed partial class AcsEmailSender(
             }
             if (!response.IsSuccessStatusCode)
             {
-                return (false, null, await DescribeAsync(response, "status check", cancellationToken).ConfigureAwait(false));
+                return (false, null, await AcsResponses.DescribeAsync(response, "status check", cancellationToken).ConfigureAwait(false));
             }
-            var status = await response.Content.ReadFromJsonAsync<AcsOperationStatus>(Json, cancellationToken).ConfigureAwait(false);
+            var status = await response.Content.ReadFromJsonAsync<AcsOperationStatus>(AcsResponses.Json, cancellationToken).ConfigureAwait(false);
             return (true, status ?? new AcsOperationStatus(operationId, "Running", null), null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or JsonException)
@@ -122,10 +119,10 @@ internal sealed partial class AcsEmailSender(
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
             {
-                var accepted = response.StatusCode == HttpStatusCode.Conflict ? null : await ReadStatusAsync(response, cancellationToken).ConfigureAwait(false);
+                var accepted = response.StatusCode == HttpStatusCode.Conflict ? null : await AcsResponses.ReadStatusAsync(response, cancellationToken).ConfigureAwait(false);
                 return (null, accepted ?? new AcsOperationStatus(operationId, "Running", null), response.Headers.RetryAfter?.Delta);
             }
-            var error = await DescribeAsync(response, "send", cancellationToken).ConfigureAwait(false);
+            var error = await AcsResponses.DescribeAsync(response, "send", cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 return (new SendResult(SendOutcome.Retry, Error: error, RetryAfter: response.Headers.RetryAfter?.Delta), null, null);
@@ -145,7 +142,8 @@ internal sealed partial class AcsEmailSender(
 
     private async Task<SendResult> FollowAsync(string operationId, AcsOperationStatus status, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + timings.AcsPollTimeout;
+        // Elapsed time, not the clock's date: a simulated business clock must not stop (or skip) the polling.
+        var started = time.GetTimestamp();
         while (true)
         {
             switch (status.Status)
@@ -155,7 +153,7 @@ internal sealed partial class AcsEmailSender(
                 case "Failed" or "Canceled":
                     return new SendResult(SendOutcome.Failed, operationId, $"ACS operation {operationId} {status.Status}: {status.Error?.Code ?? "no code"}: {status.Error?.Message ?? "no message"}");
             }
-            if (time.GetUtcNow() >= deadline)
+            if (time.GetElapsedTime(started) >= timings.AcsPollTimeout)
             {
                 return new SendResult(SendOutcome.Unknown, operationId, $"ACS operation {operationId} is still {status.Status} after {timings.AcsPollTimeout}; it was accepted and will not be sent again: check its status later.");
             }
@@ -167,7 +165,7 @@ internal sealed partial class AcsEmailSender(
                 using var response = await clients.CreateClient(HttpClientName).GetAsync(url, cancellationToken).ConfigureAwait(false);
                 retryAfter = response.Headers.RetryAfter?.Delta;
                 status = response.IsSuccessStatusCode
-                    ? await ReadStatusAsync(response, cancellationToken).ConfigureAwait(false) ?? status
+                    ? await AcsResponses.ReadStatusAsync(response, cancellationToken).ConfigureAwait(false) ?? status
                     : status;
             }
             catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
@@ -175,32 +173,6 @@ internal sealed partial class AcsEmailSender(
                 LogPollFailed(operationId, ex.Message);
             }
         }
-    }
-
-    private static async Task<AcsOperationStatus?> ReadStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<AcsOperationStatus>(Json, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<string> DescribeAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        AcsErrorResponse? error = null;
-        try
-        {
-            error = await response.Content.ReadFromJsonAsync<AcsErrorResponse>(Json, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-        }
-        var code = error?.Error?.Code ?? (response.Headers.TryGetValues("x-ms-error-code", out var codes) ? codes.FirstOrDefault() : null);
-        return $"ACS {what} answered HTTP {(int)response.StatusCode} {code ?? "no code"}: {error?.Error?.Message ?? response.ReasonPhrase}";
     }
 
     private SendResult Log(OutboundMessage message, SendResult result)

@@ -95,6 +95,38 @@ public sealed class AcsEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_StillRunningAfterThePollTimeout_IsUnknownAndLaterFollowedWithoutResending()
+    {
+        _acs.StatusAfterSend[0] = """{"status":"Running"}""";
+        using var host = ChannelTestHost.Create(_acs.Settings(), timings: ChannelTestHost.Fast with { AcsPollTimeout = TimeSpan.FromMilliseconds(300) });
+        var sender = host.Sender(Channel.Email);
+        var message = Messages.Email();
+
+        var first = await sender.SendAsync(message, CancellationToken.None);
+        _acs.StatusAfterSend.Add("""{"status":"Succeeded"}""");
+        _acs.StatusAfterSend.RemoveAt(0);
+        var second = await sender.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Unknown, first.Outcome);
+        Assert.Equal(SendOutcome.Sent, second.Outcome);
+        Assert.Equal(first.ProviderMessageId, second.ProviderMessageId);
+        Assert.Equal(1, _acs.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_ThrottledThenAccepted_SendsOnce()
+    {
+        _acs.SendFailures.Enqueue(429);
+        using var host = ChannelTestHost.Create(_acs.Settings());
+
+        var result = await host.Sender(Channel.Email).SendAsync(Messages.Email(), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Single(_acs.Sends);
+        Assert.Equal(2, _acs.Posts);
+    }
+
+    [Fact]
     public async Task SendAsync_OperationFails_ReturnsFailedWithTheServiceError()
     {
         _acs.StatusAfterSend[0] = Fixture.Json("acs-email-operation-failed.example.json").GetProperty("responses").GetProperty("200").GetProperty("body").GetRawText();
