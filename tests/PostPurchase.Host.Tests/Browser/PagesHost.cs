@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using PostPurchase.Core.Messages;
@@ -55,14 +54,6 @@ public sealed class PagesHost : IAsyncLifetime
             web.UseSetting("PostPurchase:Webhooks:Endpoints:0:Secret", WebhookSecret);
             web.UseSetting("PostPurchase:Pages:PageRequestsPerMinute", "10000");
             web.UseSetting("PostPurchase:Pages:ActionsPerMinute", "10000");
-            // Two registrations of the "storage" check may coexist while the host and the engine both add one; keep the first.
-            web.ConfigureServices(services => services.Configure<HealthCheckServiceOptions>(o =>
-            {
-                foreach (var duplicate in o.Registrations.GroupBy(r => r.Name).SelectMany(g => g.Skip(1)).ToList())
-                {
-                    o.Registrations.Remove(duplicate);
-                }
-            }));
             // Fault injection for the dashboard's poison view: one marked input always fails; everything else is the real decider.
             web.ConfigureServices(services => services.AddSingleton(sp =>
             {
