@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PostPurchase.Functions.Http;
+
+/// <summary>
+/// Turns an unhandled exception in an HTTP function into problem+json, as the self-hosted runtime does: the answer
+/// never carries the exception's text (it may hold secrets), the log does. Other triggers fail as usual, so the
+/// Durable runtime still retries activities and records failed orchestrations.
+/// </summary>
+internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (context.GetHttpContext() is { Response.HasStarted: false })
+        {
+            var http = context.GetHttpContext()!;
+            var (status, title, detail) = exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested
+                ? (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request.")
+                : (StatusCodes.Status500InternalServerError, "Unexpected error",
+                    $"Something went wrong on our side; nothing about it is shown here. Quote invocation {context.InvocationId} when you report it.");
+            LogFailure(logger, exception, http.Request.Method, http.Request.Path, context.InvocationId);
+            http.Response.StatusCode = status;
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path} (invocation {InvocationId})")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string method, PathString path, string invocationId);
+}

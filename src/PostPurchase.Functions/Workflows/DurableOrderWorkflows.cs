@@ -1,0 +1,144 @@
+using System.Text.Json;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PostPurchase.Core.Orders;
+using PostPurchase.Core.Serialization;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Functions.Configuration;
+using PostPurchase.Functions.Timeline;
+using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Workflows;
+
+namespace PostPurchase.Functions.Workflows;
+
+/// <summary><see cref="IOrderWorkflows"/> on Durable Functions: one <c>OrderTimeline</c> orchestration per order, inputs as external events.</summary>
+internal sealed partial class DurableOrderWorkflows(
+    DurableClientScope scope,
+    IOrderIndexes indexes,
+    IOrderReadModelStore readModels,
+    IOptionsMonitor<PostPurchaseOptions> settings,
+    IOptions<DurableTimelineOptions> durable,
+    TimeProvider time,
+    ILogger<DurableOrderWorkflows> logger) : IOrderWorkflows
+{
+    /// <summary>Every status in which an existing instance means "this order is known": intake never starts an order twice.</summary>
+    internal static readonly OrchestrationRuntimeStatus[] KnownStatuses =
+    [
+        OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
+        OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated,
+    ];
+
+    public async Task<StartResult> StartAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var client = scope.Client;
+        var instanceId = OrderInstance.IdFor(order.OrderId);
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
+        {
+            return new StartResult(false, await ExistingAsync(client, order, cancellationToken));
+        }
+        // Indexes first: a webhook arriving the moment the order exists must find it.
+        await indexes.IndexOrderAsync(order, cancellationToken);
+        var policy = settings.CurrentValue.Policy;
+        var run = new TimelineRun(null, new OrderPlaced(order), policy, durable.Value.ToActivityRetry());
+        try
+        {
+            // The dedupe statuses make the backend refuse a second start even when a concurrent intake won the race,
+            // including over completed orders (by default a completed instance would be overwritten).
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(OrderTimeline), run, new StartOrchestrationOptions(instanceId).WithDedupeStatuses(KnownStatuses), cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return new StartResult(false, await ExistingAsync(client, order, cancellationToken));
+        }
+        LogStarted(logger, order.OrderId, instanceId);
+        foreach (var shipment in order.Shipments)
+        {
+            await ReplayParkedAsync(client, order.OrderId, shipment.Key, cancellationToken);
+        }
+        return new StartResult(true, Provisional(order, policy));
+    }
+
+    public async Task<bool> RaiseAsync(string orderId, TimelineInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var client = scope.Client;
+        var instanceId = OrderInstance.IdFor(orderId);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return false;
+        }
+        switch (instance.RuntimeStatus)
+        {
+            case OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated:
+                LogIgnored(logger, input.GetType().Name, orderId, instance.RuntimeStatus);
+                return true;
+            case OrchestrationRuntimeStatus.Failed:
+                throw new InvalidOperationException(
+                    $"The timeline of order '{orderId}' failed and is waiting for the stuck-timeline sweep to restart it; send this input again after that.");
+            default:
+                if (input is ShipmentRegistered registered)
+                {
+                    await indexes.IndexParcelAsync(orderId, registered.Shipment, cancellationToken);
+                }
+                await client.RaiseEventAsync(instanceId, OrderTimelineOrchestration.InputEvent, AsPayload(input), cancellationToken);
+                if (input is ShipmentRegistered shipment)
+                {
+                    await ReplayParkedAsync(client, orderId, shipment.Shipment.Key, cancellationToken);
+                }
+                return true;
+        }
+    }
+
+    public Task<OrderSnapshot?> GetAsync(string orderId, CancellationToken cancellationToken) =>
+        readModels.GetAsync(orderId, cancellationToken);
+
+    /// <summary>
+    /// The input as JSON typed as <see cref="TimelineInput"/>. The Durable serializer writes an object by its runtime type,
+    /// which would drop the <c>type</c> discriminator the orchestrator needs to read it back as a <see cref="TimelineInput"/>.
+    /// </summary>
+    internal static JsonElement AsPayload(TimelineInput input) => JsonSerializer.SerializeToElement(input, CoreJson.Options);
+
+    /// <summary>Raises the events that arrived for a parcel before it was registered, in the order they happened.</summary>
+    private Task<int> ReplayParkedAsync(DurableTaskClient client, string orderId, string parcelKey, CancellationToken cancellationToken) =>
+        indexes.ReplayParkedAsync(parcelKey, (parked, ct) => client.RaiseEventAsync(
+            OrderInstance.IdFor(orderId), OrderTimelineOrchestration.InputEvent, AsPayload(new TrackingUpdated(parked)), ct), cancellationToken);
+
+    private async Task<OrderSnapshot> ExistingAsync(DurableTaskClient client, Order incoming, CancellationToken cancellationToken)
+    {
+        if (await readModels.GetAsync(incoming.OrderId, cancellationToken) is { } saved)
+        {
+            return saved;
+        }
+        // Started but not saved yet: answer from what the instance was started with.
+        var instance = await client.GetInstanceAsync(OrderInstance.IdFor(incoming.OrderId), getInputsAndOutputs: true, cancellationToken);
+        var run = instance?.ReadInputAs<TimelineRun>();
+        if (run?.State is { } state)
+        {
+            return new OrderSnapshot(state, Records(state));
+        }
+        var order = run?.Next is OrderPlaced placed ? placed.Order : incoming;
+        return Provisional(order, run?.Policy ?? settings.CurrentValue.Policy);
+    }
+
+    /// <summary>What the orchestration will make of the order, computed by the same pure decider, for the intake answer.</summary>
+    private OrderSnapshot Provisional(Order order, Core.Policies.TimelinePolicy policy)
+    {
+        var state = OrderTimeline.Decide(null, new OrderPlaced(order), time.GetUtcNow(), policy).State;
+        return new OrderSnapshot(state, Records(state));
+    }
+
+    private static List<MessageRecord> Records(TimelineState state) =>
+        state.Messages.Select(m => new MessageRecord(m, null, null)).ToList();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed: timeline {InstanceId} scheduled")]
+    private static partial void LogStarted(ILogger logger, string orderId, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {InputType} for order {OrderId} was not applied: its timeline is {Status}")]
+    private static partial void LogIgnored(ILogger logger, string inputType, string orderId, OrchestrationRuntimeStatus status);
+}

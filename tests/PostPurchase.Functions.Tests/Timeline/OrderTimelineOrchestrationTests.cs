@@ -1,0 +1,203 @@
+using Microsoft.DurableTask;
+using Moq;
+using PostPurchase.Core.Orders;
+using PostPurchase.Core.Policies;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Functions.Tests.Support;
+using PostPurchase.Functions.Timeline;
+using PostPurchase.Infrastructure.Channels;
+using PostPurchase.Testing;
+
+namespace PostPurchase.Functions.Tests.Timeline;
+
+public sealed class OrderTimelineOrchestrationTests
+{
+    private static readonly TimelinePolicy Policy = TimelinePolicy.Default;
+    private static readonly ActivityRetry Retry = new(4, TimeSpan.FromSeconds(20), 2.0, TimeSpan.FromMinutes(5));
+
+    [Fact]
+    public async Task RunAsync_TimerWins_AppliesWakeUpAtTheWakeTime()
+    {
+        var state = PlacedAndConfirmed(out var order);
+        var wakeAt = state.NextWakeAt!.Value;
+        var context = new OrchestrationContextMock(wakeAt);
+        context.FireTimer();
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        Assert.Equal(wakeAt.UtcDateTime, context.TimerFireAt);
+        // Not scanned by the ship-by date: the wake-up releases the delay alert, and the next wake-up is later.
+        var sent = Assert.Single(context.Sent);
+        Assert.Equal(Intent.DelayNotShipped, sent.Message.Intent);
+        Assert.Equal(order.OrderId, sent.State.Order.OrderId);
+        Assert.True(context.ContinuedWith!.State!.NextWakeAt > wakeAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_EventWins_CancelsTheTimerAndAppliesTheEvent()
+    {
+        var state = PlacedAndConfirmed(out var order);
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
+        context.RaiseEvent(new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567")));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        Assert.True(context.TimerToken.IsCancellationRequested);
+        Assert.Single(context.ContinuedWith!.State!.Parcels);
+    }
+
+    [Fact]
+    public async Task RunAsync_NothingScheduled_WaitsForTheEventWithoutATimer()
+    {
+        var state = PlacedAndConfirmed(out var order) with { NextWakeAt = null };
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
+        context.RaiseEvent(new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567")));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        context.Mock.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Single(context.ContinuedWith!.State!.Parcels);
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstInput_CallsTheSendActivityOncePerPendingMessageWithTheRetryOptions()
+    {
+        var order = OrderBuilder.Skincare().Build();
+        var pending = OrderTimeline.Decide(null, new OrderPlaced(order), order.PlacedAt, Policy).Messages
+            .Where(m => m.Status == MessageStatus.Pending).Select(m => m.Key).ToList();
+        var context = new OrchestrationContextMock(order.PlacedAt);
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, new TimelineRun(null, new OrderPlaced(order), Policy, Retry));
+
+        Assert.NotEmpty(pending);
+        Assert.Equal(pending, context.Sent.Select(r => r.Message.Key));
+        context.Mock.Verify(c => c.CallActivityAsync<SendResult>(
+            nameof(MessageActivities.SendMessage),
+            It.IsAny<object?>(),
+            It.Is<TaskOptions?>(o => HasRetry(o))), Times.Exactly(pending.Count));
+        context.Mock.Verify(c => c.WaitForExternalEvent<TimelineInput>(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_MessageSent_RecordsTheProviderIdBeforeSaving()
+    {
+        var order = OrderBuilder.Skincare().Build();
+        var context = new OrchestrationContextMock(order.PlacedAt);
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, new TimelineRun(null, new OrderPlaced(order), Policy, Retry));
+
+        var saved = Assert.Single(context.Saved);
+        var confirmation = saved.Messages.Single(m => m.Intent == Intent.OrderConfirmation);
+        Assert.Equal(MessageStatus.Sent, confirmation.Status);
+        Assert.Equal("SM1", confirmation.ProviderMessageId);
+    }
+
+    [Fact]
+    public async Task RunAsync_AfterAnInput_SavesOnceAndContinuesAsNewWithTheNewStateKeepingUnprocessedEvents()
+    {
+        var state = PlacedAndConfirmed(out var order);
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
+        context.RaiseEvent(new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567")));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        var saved = Assert.Single(context.Saved);
+        var continued = context.ContinuedWith!;
+        Assert.Same(saved, continued.State);
+        Assert.Null(continued.Next);
+        Assert.Same(Policy, continued.Policy);
+        Assert.Equal(Retry, continued.Retry);
+        Assert.True(continued.State!.Version > state.Version);
+        Assert.True(context.PreservedEvents);
+    }
+
+    [Fact]
+    public async Task RunAsync_TimelineCompletes_SendsSavesAndStopsWithoutContinuing()
+    {
+        var state = PlacedAndConfirmed(out var order);
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
+        context.RaiseEvent(new OrderCancelled("merchant"));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        Assert.Equal(Intent.CancellationConfirmed, Assert.Single(context.Sent).Message.Intent);
+        Assert.True(Assert.Single(context.Saved).Completed);
+        context.Mock.Verify(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_EventArrivesDuringTheWakeUp_AppliesItInTheSameExecution()
+    {
+        var state = PlacedAndConfirmed(out _);
+        var context = new OrchestrationContextMock(state.NextWakeAt!.Value);
+        context.FireTimer();
+        // The event lands while the wake-up's alert is being sent, on the wait the timer race left open.
+        context.Mock.Setup(c => c.CallActivityAsync<SendResult>(nameof(MessageActivities.SendMessage), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback(() => context.RaiseEvent(new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567"))))
+            .ReturnsAsync(SendResult.Sent("SM1"));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        Assert.Equal(2, context.Saved.Count());
+        Assert.Single(context.ContinuedWith!.State!.Parcels);
+    }
+
+    [Fact]
+    public async Task RunAsync_InputTheDeciderRejects_KeepsTheStateAndContinues()
+    {
+        var state = PlacedAndConfirmed(out var order);
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
+        context.RaiseEvent(new MessageStatusChanged("no-such-message", MessageStatus.Delivered));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        Assert.Empty(context.Sent);
+        Assert.Equal(state.Version, context.ContinuedWith!.State!.Version);
+    }
+
+    [Fact]
+    public async Task RunAsync_ProviderRefusesTheMessage_RecordsItAsFailedWithTheError()
+    {
+        var order = OrderBuilder.Skincare().Build();
+        var context = new OrchestrationContextMock(order.PlacedAt);
+        context.Mock.Setup(c => c.CallActivityAsync<SendResult>(nameof(MessageActivities.SendMessage), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new SendResult(SendOutcome.Failed, Error: "Invalid address"));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, new TimelineRun(null, new OrderPlaced(order), Policy, Retry));
+
+        var confirmation = Assert.Single(context.Saved).Messages.Single(m => m.Intent == Intent.OrderConfirmation);
+        Assert.Equal(MessageStatus.Failed, confirmation.Status);
+        Assert.Equal("Invalid address", confirmation.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_SaveFailsAfterEveryRetry_StillContinuesWithTheNewState()
+    {
+        var state = PlacedAndConfirmed(out var order);
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
+        context.RaiseEvent(new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567")));
+        context.Mock.Setup(c => c.CallActivityAsync(nameof(MessageActivities.SaveReadModel), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ThrowsAsync(new TaskFailedException(nameof(MessageActivities.SaveReadModel), 1, new InvalidOperationException("storage unavailable")));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        Assert.Single(context.ContinuedWith!.State!.Parcels);
+    }
+
+    private static TimelineState PlacedAndConfirmed(out Order order)
+    {
+        order = OrderBuilder.Skincare().Build();
+        var placed = OrderTimeline.Decide(null, new OrderPlaced(order), order.PlacedAt, Policy).State;
+        var confirmation = placed.Messages.Single(m => m.Intent == Intent.OrderConfirmation);
+        return OrderTimeline.Decide(placed, new MessageStatusChanged(confirmation.Key, MessageStatus.Sent, "SM0"), order.PlacedAt, Policy).State;
+    }
+
+    private static TimelineRun Waiting(TimelineState state) => new(state, null, Policy, Retry);
+
+    private static bool HasRetry(TaskOptions? options) =>
+        options?.Retry?.Policy is { } policy
+        && policy.MaxNumberOfAttempts == Retry.MaxAttempts
+        && policy.FirstRetryInterval == Retry.FirstInterval
+        && Math.Abs(policy.BackoffCoefficient - Retry.BackoffCoefficient) < 1e-9
+        && policy.MaxRetryInterval == Retry.MaxInterval;
+}

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using PostPurchase.Core.Orders;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Core.Tracking;
+using PostPurchase.Functions.Configuration;
+using PostPurchase.Functions.Tests.Support;
+using PostPurchase.Functions.Timeline;
+using PostPurchase.Functions.Workflows;
+using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Workflows;
+using PostPurchase.Testing;
+
+namespace PostPurchase.Functions.Tests.Workflows;
+
+public sealed class DurableOrderWorkflowsTests
+{
+    private readonly Mock<DurableTaskClient> _client = new("test");
+    private readonly InMemoryReadModelStore _readModels = new();
+    private readonly RecordingOrderIndexes _indexes = new();
+    private readonly Order _order = OrderBuilder.Skincare().WithId("PP-42").Build();
+
+    [Fact]
+    public async Task StartAsync_NewOrder_SchedulesOrderTimelineWithTheOrderInstanceIdAndDedupe()
+    {
+        Exists(null);
+        Schedules();
+
+        var result = await Workflows().StartAsync(_order, CancellationToken.None);
+
+        Assert.True(result.Created);
+        Assert.Equal(OrderStatus.Confirmed, result.Snapshot.State.Status);
+        _client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            nameof(OrderTimeline),
+            It.Is<object?>(input => input is TimelineRun && ((TimelineRun)input).Next is OrderPlaced && ((TimelineRun)input).State == null),
+            It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == "order-PP-42" && o.DedupeStatuses!.Contains("Completed") && o.DedupeStatuses!.Contains("Running")),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task StartAsync_SameOrderTwice_StartsOnlyOnce()
+    {
+        _client.SetupSequence(c => c.GetInstanceAsync("order-PP-42", false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OrchestrationMetadata?)null)
+            .ReturnsAsync(Instance(OrchestrationRuntimeStatus.Running));
+        Schedules();
+        var workflows = Workflows();
+
+        var first = await workflows.StartAsync(_order, CancellationToken.None);
+        var second = await workflows.StartAsync(_order, CancellationToken.None);
+
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal("PP-42", second.Snapshot.State.Order.OrderId);
+        _client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task StartAsync_ConcurrentIntakeWonTheRace_ReturnsTheSavedOrderWithoutCreating()
+    {
+        Exists(null);
+        _client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(
+                It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new OrchestrationAlreadyExistsException("An orchestration with id 'order-PP-42' already exists."));
+        var saved = OrderTimeline.Decide(null, new OrderPlaced(_order), _order.PlacedAt, new PostPurchaseOptions().Policy).State;
+        await _readModels.SaveAsync(new OrderSnapshot(saved, []), CancellationToken.None);
+
+        var result = await Workflows().StartAsync(_order, CancellationToken.None);
+
+        Assert.False(result.Created);
+        Assert.Same(saved, result.Snapshot.State);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_UnknownOrder_ReturnsFalseAndRaisesNothing()
+    {
+        Exists(null);
+
+        var raised = await Workflows().RaiseAsync("PP-42", new OrderCancelled("merchant"), CancellationToken.None);
+
+        Assert.False(raised);
+        _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_RunningOrder_RaisesTheTimelineInputWithItsTypeDiscriminator()
+    {
+        Exists(Instance(OrchestrationRuntimeStatus.Running));
+        object? payload = null;
+        _client.Setup(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, object?, CancellationToken>((_, _, p, _) => payload = p)
+            .Returns(Task.CompletedTask);
+
+        var raised = await Workflows().RaiseAsync("PP-42", new OrderCancelled("merchant", "out of stock"), CancellationToken.None);
+
+        Assert.True(raised);
+        var json = Assert.IsType<JsonElement>(payload);
+        Assert.Equal("order-cancelled", json.GetProperty("type").GetString());
+        Assert.Equal("out of stock", json.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task RaiseAsync_CompletedOrder_IsKnownButRaisesNothing()
+    {
+        Exists(Instance(OrchestrationRuntimeStatus.Completed));
+
+        var raised = await Workflows().RaiseAsync("PP-42", new OrderCancelled("merchant"), CancellationToken.None);
+
+        Assert.True(raised);
+        _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_FailedOrder_ThrowsSoTheSenderRetriesAfterTheRepair()
+    {
+        Exists(Instance(OrchestrationRuntimeStatus.Failed));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Workflows().RaiseAsync("PP-42", new OrderCancelled("merchant"), CancellationToken.None));
+
+        Assert.Contains("PP-42", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_NoClientAttached_ThrowsNamingTheFix()
+    {
+        var workflows = new DurableOrderWorkflows(new DurableClientScope(), _indexes, _readModels, Settings(),
+            Options.Create(new DurableTimelineOptions()), new FakeTimeProvider(), NullLogger<DurableOrderWorkflows>.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => workflows.StartAsync(_order, CancellationToken.None));
+
+        Assert.Contains("[DurableClient]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_ShipmentRegistered_IndexesTheParcelAndReplaysEventsParkedForIt()
+    {
+        Exists(Instance(OrchestrationRuntimeStatus.Running));
+        var payloads = new List<JsonElement>();
+        _client.Setup(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, object?, CancellationToken>((_, _, p, _) => payloads.Add((JsonElement)p!))
+            .Returns(Task.CompletedTask);
+        var early = new TrackingEvent("aftership", "evt-1", "postnl", "3S-ABCD 1234567", TrackingStatus.InTransit, "InTransit", _order.PlacedAt.AddDays(1));
+        _indexes.Parked.Add(early);
+
+        await Workflows().RaiseAsync("PP-42", new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567")), CancellationToken.None);
+
+        Assert.Equal("PP-42", _indexes.Parcels[early.ParcelKey]);
+        Assert.Empty(_indexes.Parked);
+        Assert.Equal(["shipment-registered", "tracking-updated"], payloads.Select(p => p.GetProperty("type").GetString()));
+    }
+
+    private DurableOrderWorkflows Workflows()
+    {
+        var scope = new DurableClientScope();
+        scope.Use(_client.Object);
+        return new DurableOrderWorkflows(scope, _indexes, _readModels, Settings(), Options.Create(new DurableTimelineOptions()),
+            new FakeTimeProvider(_order.PlacedAt), NullLogger<DurableOrderWorkflows>.Instance);
+    }
+
+    private static IOptionsMonitor<PostPurchaseOptions> Settings() =>
+        Mock.Of<IOptionsMonitor<PostPurchaseOptions>>(m => m.CurrentValue == new PostPurchaseOptions());
+
+    private void Exists(OrchestrationMetadata? instance) =>
+        _client.Setup(c => c.GetInstanceAsync("order-PP-42", It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(instance);
+
+    private void Schedules() =>
+        _client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(
+                It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync("order-PP-42");
+
+    private static OrchestrationMetadata Instance(OrchestrationRuntimeStatus status) =>
+        new(nameof(OrderTimeline), "order-PP-42") { RuntimeStatus = status };
+}
