@@ -80,9 +80,16 @@ await Task.WhenAll(Enumerable.Range(0, orders).Select(async _ =>
     }
 }));
 var accepted = run.Elapsed;
+var lastReport = run.Elapsed;
 while (email.Count(Intent.ReviewRequest) < orders && run.Elapsed < TimeSpan.FromMinutes(30))
 {
     await Task.Delay(100);
+    if (run.Elapsed - lastReport > TimeSpan.FromSeconds(5))
+    {
+        lastReport = run.Elapsed;
+        Console.WriteLine($"  {run.Elapsed.TotalSeconds,5:F0} s: {email.Count(Intent.OrderConfirmation)} confirmed, {email.Count(Intent.Delivered)} delivered, " +
+            $"{email.Count(Intent.CsatSurvey)} surveyed, {email.Count(Intent.ReviewRequest)} reviewed; {counter.Total - requestsBefore} storage requests");
+    }
 }
 
 var completed = run.Elapsed;

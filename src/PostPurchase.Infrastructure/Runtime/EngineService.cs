@@ -61,12 +61,12 @@ internal sealed partial class EngineService(
         return true;
     }
 
-    private long _lastPoll = long.MinValue;
+    private long? _lastPoll;
     private long _lastReconcile = TimeProvider.System.GetTimestamp();
 
     private async Task<bool> WakeupsAsync(CancellationToken ct)
     {
-        if (TimeProvider.System.GetTimestamp() - _lastPoll > options.WakePollInterval.TotalSeconds * TimeProvider.System.TimestampFrequency)
+        if (_lastPoll is not { } polled || TimeProvider.System.GetElapsedTime(polled) > options.WakePollInterval)
         {
             await scheduler.PollAsync(ct).ConfigureAwait(false);
             _lastPoll = TimeProvider.System.GetTimestamp();

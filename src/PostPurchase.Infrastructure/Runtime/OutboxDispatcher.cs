@@ -21,15 +21,17 @@ internal sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     private readonly Dictionary<Channel, IChannelSender> _senders = senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last());
-    private long _earliestRetryTicks = long.MaxValue;
+    private readonly SortedSet<long> _retries = [];
 
-    /// <summary>The earliest retry this process scheduled, so the sweep can run then; null when none.</summary>
+    /// <summary>The earliest retry this process scheduled and the sweep has not handled yet, so the sweep can run then.</summary>
     public DateTimeOffset? EarliestRetry
     {
         get
         {
-            var ticks = Interlocked.Read(ref _earliestRetryTicks);
-            return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+            lock (_retries)
+            {
+                return _retries.Count == 0 ? null : new DateTimeOffset(_retries.Min, TimeSpan.Zero);
+            }
         }
     }
 
@@ -68,7 +70,11 @@ internal sealed partial class OutboxDispatcher(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        Interlocked.Exchange(ref _earliestRetryTicks, long.MaxValue);
+        lock (_retries)
+        {
+            _retries.RemoveWhere(ticks => ticks <= now.UtcTicks);
+        }
+
         var rows = await store.NeedingAttentionAsync(now, cancellationToken).ConfigureAwait(false);
         var handled = 0;
         foreach (var stale in rows.Where(r => r.GetString("Status") == MessageRow.Sending))
@@ -164,16 +170,10 @@ internal sealed partial class OutboxDispatcher(
 
     private void NoteRetry(DateTimeOffset at)
     {
-        long current;
-        do
+        lock (_retries)
         {
-            current = Interlocked.Read(ref _earliestRetryTicks);
-            if (at.UtcTicks >= current)
-            {
-                return;
-            }
+            _retries.Add(at.UtcTicks);
         }
-        while (Interlocked.CompareExchange(ref _earliestRetryTicks, at.UtcTicks, current) != current);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId}: sender {Provider} threw for message {MessageKey}; will retry")]

@@ -72,6 +72,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton(configure?.Invoke(options) ?? options);
         services.AddEmbeddedEngine();
         services.AddSingleton<StorageHealthCheck>();
+        services.AddSingleton<EngineService>();
         var email = new RecordingSender(Channel.Email);
         var sms = new RecordingSender(Channel.Sms);
         services.AddSingleton<IChannelSender>(email);
