@@ -136,6 +136,7 @@ fi
 cat <<EOF
 
   PostPurchase is running (clock: $clock)
+    Dashboard    http://localhost:$port/   (sign in with the API key)
     API          http://localhost:$port/api/orders
     OpenAPI UI   http://localhost:$port/scalar
     OpenAPI      http://localhost:$port/openapi/v1.json

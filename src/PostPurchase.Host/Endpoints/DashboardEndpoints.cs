@@ -128,8 +128,7 @@ public static class DashboardEndpoints
         }
         clock.Advance(by);
         await runtime.DrainAsync(ct);
-        var referer = context.Request.Headers.Referer.ToString();
-        return Results.Redirect(Uri.TryCreate(referer, UriKind.Absolute, out var back) ? DashboardAuth.SafeReturnUrl(back.PathAndQuery) : "/");
+        return Results.Redirect(DashboardAuth.SafeReturnUrl(form["returnUrl"]));
     }
 
     private static async Task<IResult> LoginAsync(HttpContext context, [AsParameters] DashServices s, CancellationToken ct)
@@ -204,7 +203,7 @@ public static class DashboardEndpoints
         }
 
         public DashboardChrome Chrome(HttpContext context) =>
-            new(Branding, Form(context), Time is SimulatedClock ? Time.GetUtcNow() : null);
+            new(Branding, Form(context), Time is SimulatedClock ? Time.GetUtcNow() : null, context.Request.Path + context.Request.QueryString);
 
         public IResult Page(HttpContext context, string html, int status = StatusCodes.Status200OK)
         {

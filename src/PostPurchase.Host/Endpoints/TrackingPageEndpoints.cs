@@ -154,6 +154,7 @@ public static class TrackingPageEndpoints
         IOptions<PagesOptions> pages,
         TimeProvider time)
     {
+        public CustomerLinks Links { get; } = links;
         public IOrderWorkflows Workflows { get; } = workflows;
         public IMerchantWebhooks Webhooks { get; } = webhooks;
         public IAntiforgery Antiforgery { get; } = antiforgery;
@@ -163,7 +164,7 @@ public static class TrackingPageEndpoints
         public TimeProvider Time { get; } = time;
 
         public async Task<OrderSnapshot?> FindAsync(string token, CancellationToken cancellationToken) =>
-            links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken) : null;
+            Links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken) : null;
 
         public TrackingPageModel Model(OrderSnapshot snapshot, string token, string? lang, HttpContext context, string? notice = null)
         {

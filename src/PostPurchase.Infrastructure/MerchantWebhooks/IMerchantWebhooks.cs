@@ -8,6 +8,9 @@ public interface IMerchantWebhooks
     /// <summary>Logs one delivery per matching endpoint and makes the first attempt; publishing the same signal twice sends nothing new.</summary>
     Task<IReadOnlyList<WebhookDelivery>> PublishAsync(MerchantSignal signal, CancellationToken cancellationToken);
 
+    /// <summary>Only logs the deliveries (one table write each) and wakes the dispatcher, which sends them in the background; for the runtime's hot path.</summary>
+    Task<IReadOnlyList<WebhookDelivery>> EnqueueAsync(MerchantSignal signal, CancellationToken cancellationToken);
+
     /// <summary>Makes the next attempt of every delivery whose retry is due.</summary>
     Task<int> RetryDueAsync(CancellationToken cancellationToken);
 

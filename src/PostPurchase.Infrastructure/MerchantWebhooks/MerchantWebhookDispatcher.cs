@@ -8,6 +8,7 @@ namespace PostPurchase.Infrastructure.MerchantWebhooks;
 internal sealed partial class MerchantWebhookDispatcher(
     IMerchantWebhooks webhooks,
     IOptions<MerchantWebhookOptions> options,
+    WebhookNudge nudge,
     TimeProvider time,
     ILogger<MerchantWebhookDispatcher> logger) : BackgroundService
 {
@@ -17,9 +18,16 @@ internal sealed partial class MerchantWebhookDispatcher(
         {
             return;
         }
-        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await nudge.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
             try
             {
                 await webhooks.RetryDueAsync(stoppingToken);

@@ -15,11 +15,25 @@ internal sealed partial class MerchantWebhookPublisher(
     IWebhookDeliveryLog log,
     IOptions<MerchantWebhookOptions> options,
     TimeProvider time,
-    ILogger<MerchantWebhookPublisher> logger) : IMerchantWebhooks
+    ILogger<MerchantWebhookPublisher> logger,
+    WebhookNudge? nudge = null) : IMerchantWebhooks
 {
     private readonly MerchantWebhookOptions _options = options.Value;
 
-    public async Task<IReadOnlyList<WebhookDelivery>> PublishAsync(MerchantSignal signal, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WebhookDelivery>> PublishAsync(MerchantSignal signal, CancellationToken cancellationToken) =>
+        LogAndSendAsync(signal, attemptNow: true, cancellationToken);
+
+    public async Task<IReadOnlyList<WebhookDelivery>> EnqueueAsync(MerchantSignal signal, CancellationToken cancellationToken)
+    {
+        var logged = await LogAndSendAsync(signal, attemptNow: false, cancellationToken);
+        if (logged.Count > 0)
+        {
+            nudge?.Wake();
+        }
+        return logged;
+    }
+
+    private async Task<IReadOnlyList<WebhookDelivery>> LogAndSendAsync(MerchantSignal signal, bool attemptNow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
         var kind = WireName.Of(signal.Kind);
@@ -29,15 +43,17 @@ internal sealed partial class MerchantWebhookPublisher(
         var results = new List<WebhookDelivery>();
         foreach (var endpoint in _options.Endpoints.Where(e => e.Events.Count == 0 || e.Events.Contains(kind, StringComparer.OrdinalIgnoreCase)))
         {
+            // While this call makes the first attempt itself, the dispatcher leaves the row alone (lease); if the process dies, it takes over.
+            var now = time.GetUtcNow();
             var delivery = new WebhookDelivery(
                 DeliveryId(signalId, endpoint.Url), signalId, kind, signal.OrderId, endpoint.Url, payload,
-                WebhookDeliveryStatus.Pending, 0, time.GetUtcNow(), NextAttemptAt: time.GetUtcNow());
+                WebhookDeliveryStatus.Pending, 0, now, NextAttemptAt: attemptNow ? now + _options.Timeout + _options.Timeout : now);
             if (!await log.TryAddAsync(delivery, cancellationToken))
             {
                 LogDuplicate(logger, signalId, endpoint.Url);
                 continue;
             }
-            results.Add(await AttemptAsync(delivery, cancellationToken));
+            results.Add(attemptNow ? await AttemptAsync(delivery, cancellationToken) : delivery);
         }
         return results;
     }

@@ -24,6 +24,7 @@ public static class MerchantWebhookRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IWebhookDeliveryLog>(sp => new TableWebhookDeliveryLog(
             sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp))));
+        builder.Services.AddSingleton<WebhookNudge>();
         builder.Services.AddHttpClient<IMerchantWebhooks, MerchantWebhookPublisher>();
         builder.Services.AddHostedService<MerchantWebhookDispatcher>();
         return builder;

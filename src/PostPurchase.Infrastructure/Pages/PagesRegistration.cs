@@ -36,7 +36,7 @@ public static class PagesRegistration
         });
         builder.Services.AddSingleton<PageRateLimiter>();
         builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
-            new TableServiceClient(StorageConnection(sp)), sp.GetRequiredService<IOrderReadModelStore>()));
+            sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp)), sp.GetRequiredService<IOrderReadModelStore>()));
         builder.AddMerchantWebhooks();
         return builder;
     }

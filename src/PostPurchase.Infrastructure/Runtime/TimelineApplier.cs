@@ -23,7 +23,8 @@ internal sealed partial class TimelineApplier(
     EngineOptions options,
     EngineMetrics metrics,
     TimeProvider time,
-    ILogger<TimelineApplier> logger)
+    ILogger<TimelineApplier> logger,
+    MerchantWebhooks.IMerchantWebhooks? webhooks = null)
 {
     public async Task<(ApplyOutcome Outcome, LoadedState? State)> ApplyAsync(InputEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -181,8 +182,32 @@ internal sealed partial class TimelineApplier(
             await outboxStore.RecordCallbackAsync(envelope.OrderId, changed, cancellationToken).ConfigureAwait(false);
         }
 
+        await QueueSignalsAsync(envelope.OrderId, decision, cancellationToken).ConfigureAwait(false);
         LogApplied(envelope.OrderId, envelope.Type, decision.Messages.Count, decision.State.NextWakeAt);
     }
+
+    // Signals go to the shop's webhooks after the commit; queuing only logs them, the webhook dispatcher sends.
+    private async Task QueueSignalsAsync(string orderId, Decision decision, CancellationToken cancellationToken)
+    {
+        if (webhooks is null)
+        {
+            return;
+        }
+        foreach (var signal in decision.Signals)
+        {
+            try
+            {
+                await webhooks.EnqueueAsync(signal, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSignalNotQueued(ex, orderId, WireName.Of(signal.Kind));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId}: the {Kind} webhook could not be queued; the input stays applied")]
+    private partial void LogSignalNotQueued(Exception exception, string orderId, string kind);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId}: applied {InputType}; {MessageCount} messages decided; next wake-up {NextWakeAt}")]
     private partial void LogApplied(string orderId, string inputType, int messageCount, DateTimeOffset? nextWakeAt);

@@ -100,6 +100,21 @@ public sealed class MerchantWebhookPublisherTests(AzuriteServer azurite) : IDisp
     }
 
     [Fact]
+    public async Task EnqueueAsync_LogsWithoutSending_RetryDueSendsIt()
+    {
+        var (publisher, log) = Create();
+
+        var queued = Assert.Single(await publisher.EnqueueAsync(Cancellation(), CancellationToken.None));
+        Assert.Empty(_shop.Received);
+        Assert.Equal(WebhookDeliveryStatus.Pending, (await log.GetAsync(queued.Id, CancellationToken.None))!.Status);
+
+        await publisher.RetryDueAsync(CancellationToken.None);
+
+        Assert.Single(_shop.Received);
+        Assert.Equal(WebhookDeliveryStatus.Delivered, (await log.GetAsync(queued.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task PublishAsync_EndpointFiltersEvents_SkipsOtherKinds()
     {
         var (publisher, _) = Create(events: ["return-requested"]);

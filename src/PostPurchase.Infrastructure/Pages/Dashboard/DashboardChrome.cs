@@ -5,7 +5,8 @@ namespace PostPurchase.Infrastructure.Pages.Dashboard;
 
 /// <summary>What every dashboard page shows around its content: navigation, the simulated clock, the anti-forgery field.</summary>
 /// <param name="SimulatedNow">The simulated clock's time, or null when the host runs on the system clock.</param>
-public sealed record DashboardChrome(Branding Branding, AntiforgeryField? Antiforgery, DateTimeOffset? SimulatedNow)
+/// <param name="ReturnPath">The page's own local path and query, where the clock form comes back to.</param>
+public sealed record DashboardChrome(Branding Branding, AntiforgeryField? Antiforgery, DateTimeOffset? SimulatedNow, string ReturnPath = "/")
 {
     internal string Form(string action, string inner, string button, string testId, string buttonClass = "") =>
         $"<form method=\"post\" action=\"{Html.E(action)}\">{PageLayout.Antiforgery(Antiforgery)}{inner}<button type=\"submit\" class=\"{buttonClass}\" data-testid=\"{testId}\">{Html.E(button)}</button></form>";
@@ -21,7 +22,7 @@ public sealed record DashboardChrome(Branding Branding, AntiforgeryField? Antifo
             html.Append("<section class=\"card info\" aria-label=\"Simulated clock\"><p>Simulated clock: <strong data-testid=\"clock\">")
                 .Append(Html.E(now.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))).Append("</strong></p>")
                 .Append(Form("/clock/advance",
-                    "<label for=\"by\">Advance by (ISO 8601 duration, e.g. P1D or PT6H)</label><input type=\"text\" id=\"by\" name=\"by\" value=\"P1D\" required>",
+                    $"<input type=\"hidden\" name=\"returnUrl\" value=\"{Html.E(ReturnPath)}\"><label for=\"by\">Advance by (ISO 8601 duration, e.g. P1D or PT6H)</label><input type=\"text\" id=\"by\" name=\"by\" value=\"P1D\" required>",
                     "Advance and run what is due", "clock-advance"))
                 .Append("</section>");
         }

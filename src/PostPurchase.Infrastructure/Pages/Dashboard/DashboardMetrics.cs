@@ -1,7 +1,6 @@
 using System.Globalization;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
-using PostPurchase.Core.Tracking;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Infrastructure.Pages.Dashboard;
@@ -78,7 +77,4 @@ public sealed record DashboardMetrics(
 
     private static List<(string, double)> Count(IEnumerable<string> keys) =>
         keys.GroupBy(k => k, StringComparer.Ordinal).Select(g => (g.Key, (double)g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
-
-    /// <summary>True when the parcel's carrier has scanned it (for filters).</summary>
-    internal static bool Scanned(ParcelState parcel) => parcel.FirstScanAt is not null || parcel.Status is not (TrackingStatus.Unknown or TrackingStatus.InfoReceived);
 }

@@ -20,14 +20,14 @@ public static class MetricsPage
             .Append("<li>Review requests sent: <strong data-testid=\"reviews-sent\">").Append(metrics.ReviewRequestsSent).Append("</strong></li>")
             .Append("<li>Failed sends: <strong data-testid=\"failed-count\">").Append(metrics.FailedSends.Count).Append("</strong></li>")
             .Append("<li>Poison inputs: <strong data-testid=\"poison-count\">").Append(poison.Count).Append("</strong></li></ul><div class=\"charts\">");
-        Chart(html, SvgChart.StackedColumns("by-intent", "Messages per day by intent", metrics.Days, metrics.MessagesByIntent));
-        Chart(html, SvgChart.StackedColumns("by-channel", "Messages per day by channel", metrics.Days, metrics.MessagesByChannel));
-        Chart(html, SvgChart.StackedColumns("by-status", "Messages per day by status", metrics.Days, metrics.MessagesByStatus));
-        Chart(html, SvgChart.Bars("delays", "Delays detected by cause", metrics.DelaysByCause));
-        Chart(html, SvgChart.Bars("on-time", "On-time delivery rate per carrier", metrics.OnTimeRateByCarrier, "%"));
-        Chart(html, SvgChart.Bars("transit", "Average transit days per carrier", metrics.TransitDaysByCarrier, " d"));
-        Chart(html, SvgChart.Bars("csat", "CSAT distribution", metrics.CsatDistribution));
-        Chart(html, SvgChart.Bars("suppressed", "Suppressed messages by reason", metrics.SuppressedByReason));
+        Chart(html, "Messages per day by intent", SvgChart.StackedColumns("by-intent", "Messages per day by intent", metrics.Days, metrics.MessagesByIntent));
+        Chart(html, "Messages per day by channel", SvgChart.StackedColumns("by-channel", "Messages per day by channel", metrics.Days, metrics.MessagesByChannel));
+        Chart(html, "Messages per day by status", SvgChart.StackedColumns("by-status", "Messages per day by status", metrics.Days, metrics.MessagesByStatus));
+        Chart(html, "Delays detected by cause", SvgChart.Bars("delays", "Delays detected by cause", metrics.DelaysByCause));
+        Chart(html, "On-time delivery rate per carrier", SvgChart.Bars("on-time", "On-time delivery rate per carrier", metrics.OnTimeRateByCarrier, "%"));
+        Chart(html, "Average transit days per carrier", SvgChart.Bars("transit", "Average transit days per carrier", metrics.TransitDaysByCarrier, " d"));
+        Chart(html, "CSAT distribution", SvgChart.Bars("csat", "CSAT distribution", metrics.CsatDistribution));
+        Chart(html, "Suppressed messages by reason", SvgChart.Bars("suppressed", "Suppressed messages by reason", metrics.SuppressedByReason));
         html.Append("</div><section class=\"card\" aria-labelledby=\"failed-h\"><h2 id=\"failed-h\">Failed sends</h2>");
         if (metrics.FailedSends.Count == 0)
         {
@@ -55,7 +55,7 @@ public static class MetricsPage
             foreach (var p in poison)
             {
                 html.Append("<tr><td>").Append(OrdersPage.Iso(p.FailedAt)).Append("</td><td>").Append(Html.E(p.OrderId ?? "—")).Append("</td><td>").Append(p.Attempts)
-                    .Append("</td><td>").Append(Html.E(p.Error)).Append("</td><td><code>").Append(Html.E(p.Payload.Length > 300 ? p.Payload[..300] + "…" : p.Payload)).Append("</code></td></tr>");
+                    .Append("</td><td>").Append(ErrorCell(p.Error)).Append("</td><td><code>").Append(Html.E(p.Payload.Length > 300 ? p.Payload[..300] + "…" : p.Payload)).Append("</code></td></tr>");
             }
             html.Append("</tbody></table>");
         }
@@ -63,5 +63,13 @@ public static class MetricsPage
         return chrome.Render("Metrics", html.ToString());
     }
 
-    private static void Chart(StringBuilder html, string svg) => html.Append("<figure class=\"card chart\">").Append(svg).Append("</figure>");
+    // Engines may record a stack trace: show its first line, keep the rest one click away.
+    private static string ErrorCell(string error)
+    {
+        var lines = error.Split('\n', 2);
+        return lines.Length == 1 ? Html.E(error) : $"<details><summary>{Html.E(lines[0])}</summary><pre>{Html.E(lines[1])}</pre></details>";
+    }
+
+    private static void Chart(StringBuilder html, string title, string svg) =>
+        html.Append("<figure class=\"card chart\"><figcaption><strong>").Append(Html.E(title)).Append("</strong></figcaption>").Append(svg).Append("</figure>");
 }
