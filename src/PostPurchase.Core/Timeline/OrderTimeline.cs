@@ -34,8 +34,14 @@ public static class OrderTimeline
                 MessageStatusChanged m => StatusRules.Apply(ctx, m),
                 ConsentChanged c => CustomerRules.ChangeConsent(ctx, c),
                 TrackingUpdated t when !TrackingRules.IsDuplicate(state, t.Event) => Record(ctx, t),
+                MessageResendRequested r => ResendRules.Apply(ctx, r),
                 _ => false,
             };
+            if (recorded && input is MessageResendRequested)
+            {
+                // A text deferred by quiet hours reopens the timeline until it goes out.
+                Settlement.Finish(ctx);
+            }
             return recorded ? Bump(ctx).ToDecision() : ctx.ToDecision();
         }
         var changed = input switch
@@ -51,6 +57,7 @@ public static class OrderTimeline
             ConsentChanged c => CustomerRules.ChangeConsent(ctx, c),
             MessageStatusChanged m => StatusRules.Apply(ctx, m),
             ReviewLinkUsed => CustomerRules.UseReviewLink(ctx),
+            MessageResendRequested r => ResendRules.Apply(ctx, r),
             _ => throw new ArgumentException($"Unsupported timeline input {input.GetType().Name}.", nameof(input)),
         };
         if (changed)

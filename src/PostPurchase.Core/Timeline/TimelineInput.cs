@@ -17,6 +17,7 @@ namespace PostPurchase.Core.Timeline;
 [JsonDerivedType(typeof(ConsentChanged), "consent-changed")]
 [JsonDerivedType(typeof(MessageStatusChanged), "message-status-changed")]
 [JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
+[JsonDerivedType(typeof(MessageResendRequested), "message-resend-requested")]
 public abstract record TimelineInput;
 
 /// <summary>The shop placed the order (the first input of every timeline).</summary>
@@ -56,3 +57,12 @@ public sealed record MessageStatusChanged(string MessageKey, MessageStatus Statu
 
 /// <summary>The buyer opened the review link (no reminder needed).</summary>
 public sealed record ReviewLinkUsed : TimelineInput;
+
+/// <summary>The merchant asked to send a message again (e.g. the buyer says it never arrived, or the send failed).</summary>
+/// <param name="MessageKey">Key of the message to copy; a resend's key resends the message it copied.</param>
+/// <param name="Requester">Who asked, e.g. "dashboard" or the merchant user; kept as a fact of the new message.</param>
+public sealed record MessageResendRequested(string MessageKey, string Requester) : TimelineInput
+{
+    /// <summary>Unique per request (e.g. per form submission); the same id again creates no second resend.</summary>
+    public required string RequestId { get; init; }
+}
