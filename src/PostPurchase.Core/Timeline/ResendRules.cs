@@ -11,7 +11,8 @@ internal static class ResendRules
 
     /// <summary>
     /// Plans the resend for now. Consent, opt-out, the order's status and quiet hours apply as to any message;
-    /// the daily cap does not (the merchant asked). False when the request was applied before.
+    /// the daily cap does not (the merchant asked). Survey and review messages are not asked again once the
+    /// timeline has ended. False when the request was applied before.
     /// </summary>
     public static bool Apply(DecisionContext ctx, MessageResendRequested input)
     {
@@ -50,6 +51,12 @@ internal static class ResendRules
             Error = null,
         };
         ctx.State = ctx.State with { ResendRequests = [.. ctx.State.ResendRequests, input.RequestId] };
+        if (ctx.State.Completed && MessageRules.IsFeedback(copy.Intent))
+        {
+            // An ended timeline takes no more answers or cancellations, so feedback asked now could ignore them.
+            ctx.Put(copy with { Status = MessageStatus.Suppressed, Reason = SuppressionReason.Superseded });
+            return true;
+        }
         MessagePlanner.Release(ctx, copy);
         return true;
     }

@@ -132,6 +132,21 @@ public class ResendTests
     }
 
     [Fact]
+    public void Decide_ResendReviewAfterTimelineEnded_SuppressedSuperseded()
+    {
+        var timeline = Placed();
+        timeline.Scan(Monday.AddHours(1), TrackingStatus.InTransit);
+        timeline.Scan(Monday.AddDays(1), TrackingStatus.Delivered);
+        timeline.RunToEnd();
+        Assert.True(timeline.State.Completed);
+        var review = timeline.Single(Intent.ReviewRequest);
+
+        var copy = Assert.Single(timeline.At(timeline.Now.AddDays(1), Resend(review.Key, "r1")).Messages);
+
+        Assert.Equal((MessageStatus.Suppressed, SuppressionReason.Superseded), (copy.Status, copy.Reason));
+    }
+
+    [Fact]
     public void Decide_ResendFailedMessage_CopyStartsClean()
     {
         var timeline = Placed();

@@ -120,6 +120,9 @@ internal static class ScenarioRunner
                 return new ConsentChanged((a % 3) switch { 0 => "sms", 1 => "whatsapp", _ => "marketing" }, b % 2 == 0, c % 2 == 0 ? "sms-keyword" : "tracking-page", "v2");
             case 20:
                 return new ReviewLinkUsed();
+            case 21 or 22 when c % 5 == 0:
+                // Request ids repeat now and then: a repeated request must not send twice.
+                return new MessageResendRequested(state.Messages[a % state.Messages.Count].Key, "dashboard") { RequestId = $"r{b % 7}" };
             case 21 or 22:
                 var key = state.Messages[a % state.Messages.Count].Key;
                 return new MessageStatusChanged(key, (b % 4) switch { 0 => MessageStatus.Sent, 1 => MessageStatus.Delivered, 2 => MessageStatus.Suppressed, _ => MessageStatus.Failed }, $"SM{c}");
