@@ -56,8 +56,8 @@ public static class OrderTimeline
             CsatAnswered a => CustomerRules.AnswerCsat(ctx, a),
             ConsentChanged c => CustomerRules.ChangeConsent(ctx, c),
             MessageStatusChanged m => StatusRules.Apply(ctx, m),
-            ReviewLinkUsed => CustomerRules.UseReviewLink(ctx),
             MessageResendRequested r => ResendRules.Apply(ctx, r),
+            ReviewLinkUsed => CustomerRules.UseReviewLink(ctx),
             _ => throw new ArgumentException($"Unsupported timeline input {input.GetType().Name}.", nameof(input)),
         };
         if (changed)

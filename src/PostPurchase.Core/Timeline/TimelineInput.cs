@@ -16,8 +16,8 @@ namespace PostPurchase.Core.Timeline;
 [JsonDerivedType(typeof(CsatAnswered), "csat-answered")]
 [JsonDerivedType(typeof(ConsentChanged), "consent-changed")]
 [JsonDerivedType(typeof(MessageStatusChanged), "message-status-changed")]
-[JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
 [JsonDerivedType(typeof(MessageResendRequested), "message-resend-requested")]
+[JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
 public abstract record TimelineInput;
 
 /// <summary>The shop placed the order (the first input of every timeline).</summary>
@@ -55,9 +55,6 @@ public sealed record ConsentChanged(string Subject, bool Granted, string Source,
 /// <summary>A provider reported on a message we sent.</summary>
 public sealed record MessageStatusChanged(string MessageKey, MessageStatus Status, string? ProviderMessageId = null, string? Error = null) : TimelineInput;
 
-/// <summary>The buyer opened the review link (no reminder needed).</summary>
-public sealed record ReviewLinkUsed : TimelineInput;
-
 /// <summary>The merchant asked to send a message again (e.g. the buyer says it never arrived, or the send failed).</summary>
 /// <param name="MessageKey">Key of the message to copy; a resend's key resends the message it copied.</param>
 /// <param name="Requester">Who asked, e.g. "dashboard" or the merchant user; kept as a fact of the new message.</param>
@@ -66,3 +63,6 @@ public sealed record MessageResendRequested(string MessageKey, string Requester)
     /// <summary>Unique per request (e.g. per form submission); the same id again creates no second resend.</summary>
     public required string RequestId { get; init; }
 }
+
+/// <summary>The buyer opened the review link (no reminder needed).</summary>
+public sealed record ReviewLinkUsed : TimelineInput;
