@@ -26,7 +26,7 @@ public static class DashboardEndpoints
         dash.MapGet("/", OrdersAsync);
         dash.MapGet("/orders/{orderId}", OrderAsync);
         dash.MapPost("/orders/{orderId}/{action:regex(^(cancel|refund)$)}", OrderActionAsync);
-        dash.MapPost("/orders/{orderId}/resend", ResendAsync);
+        dash.MapPost("/orders/{orderId}/resend", DashboardResend.ResendAsync);
         dash.MapGet("/metrics", MetricsAsync);
         dash.MapGet("/webhooks", WebhooksAsync);
         dash.MapPost("/webhooks/{id}/replay", ReplayAsync);
@@ -70,35 +70,6 @@ public static class DashboardEndpoints
         TimelineInput input = action == "cancel" ? new OrderCancelled("merchant", "Cancelled in the dashboard.") : new OrderRefunded(false, "Marked refunded in the dashboard.");
         return await s.Workflows.RaiseAsync(orderId, input, ct)
             ? Results.Redirect($"/orders/{Uri.EscapeDataString(orderId)}?done={action}")
-            : Results.NotFound();
-    }
-
-    /// <summary>Raises <see cref="MessageResendRequested"/> for the form's message; the form's request id makes a double submit harmless.</summary>
-    private static async Task<IResult> ResendAsync(string orderId, HttpContext context, [AsParameters] DashServices s, CancellationToken ct)
-    {
-        if (await s.RejectPostAsync(context) is { } rejected)
-        {
-            return rejected;
-        }
-        var form = await context.Request.ReadFormAsync(ct);
-        var key = form["key"].ToString();
-        var requestId = form["requestId"].ToString();
-        if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(requestId))
-        {
-            return Results.Problem("The resend form needs the message 'key' and a 'requestId'; reload the order page and try again.", statusCode: StatusCodes.Status400BadRequest);
-        }
-        var snapshot = await s.Workflows.GetAsync(orderId, ct);
-        if (snapshot is null)
-        {
-            return Results.NotFound();
-        }
-        if (!snapshot.Messages.Any(m => m.Message.Key == key))
-        {
-            return Results.Problem($"Order '{orderId}' has no message '{key}' to resend.", statusCode: StatusCodes.Status400BadRequest);
-        }
-        var input = new MessageResendRequested(key, "dashboard") { RequestId = requestId };
-        return await s.Workflows.RaiseAsync(orderId, input, ct)
-            ? Results.Redirect($"/orders/{Uri.EscapeDataString(orderId)}?done=resend")
             : Results.NotFound();
     }
 
