@@ -63,7 +63,8 @@ internal static class MessagePlanner
             ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = allowed });
             return;
         }
-        if (!message.Essential && SentToday(ctx, message) >= ctx.Policy.FatigueCapPerDay)
+        // A resend is the merchant's explicit request: never held back by the cap.
+        if (!message.Essential && !MessageKey.IsResend(message.Key) && SentToday(ctx, message) >= ctx.Policy.FatigueCapPerDay)
         {
             if (MomentPassed(ctx, message))
             {
@@ -106,13 +107,13 @@ internal static class MessagePlanner
 
     /// <summary>
     /// Non-essential updates the buyer already got today (local day), counted once whatever the number of
-    /// channels they went by; the other channels of the same update never count against it.
+    /// channels they went by; the other channels of the same update never count against it, nor do resends.
     /// </summary>
     private static int SentToday(DecisionContext ctx, TimelineMessage message)
     {
         var today = LocalTimes.LocalDay(ctx.Now, ctx.Zone);
         return ctx.Messages
-            .Where(m => !m.Essential && m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed
+            .Where(m => !m.Essential && !MessageKey.IsResend(m.Key) && m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed
                 && !(m.Intent == message.Intent && m.ParcelKey == message.ParcelKey)
                 && LocalTimes.LocalDay(m.ScheduledFor, ctx.Zone) == today)
             .Select(m => (m.Intent, m.ParcelKey))

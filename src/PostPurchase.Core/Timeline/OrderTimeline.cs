@@ -35,8 +35,14 @@ public static class OrderTimeline
                 ConsentChanged c => CustomerRules.ChangeConsent(ctx, c),
                 CustomerReplied r => ReplyRules.Apply(ctx, r),
                 TrackingUpdated t when !TrackingRules.IsDuplicate(state, t.Event) => Record(ctx, t),
+                MessageResendRequested r => ResendRules.Apply(ctx, r),
                 _ => false,
             };
+            if (recorded && input is MessageResendRequested)
+            {
+                // A text deferred by quiet hours reopens the timeline until it goes out.
+                Settlement.Finish(ctx);
+            }
             return recorded ? Bump(ctx).ToDecision() : ctx.ToDecision();
         }
         var changed = input switch
@@ -51,6 +57,7 @@ public static class OrderTimeline
             CsatAnswered a => CustomerRules.AnswerCsat(ctx, a),
             ConsentChanged c => CustomerRules.ChangeConsent(ctx, c),
             MessageStatusChanged m => StatusRules.Apply(ctx, m),
+            MessageResendRequested r => ResendRules.Apply(ctx, r),
             ReviewLinkUsed => CustomerRules.UseReviewLink(ctx),
             CustomerReplied r => ReplyRules.Apply(ctx, r),
             _ => throw new ArgumentException($"Unsupported timeline input {input.GetType().Name}.", nameof(input)),

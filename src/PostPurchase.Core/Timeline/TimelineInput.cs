@@ -16,6 +16,7 @@ namespace PostPurchase.Core.Timeline;
 [JsonDerivedType(typeof(CsatAnswered), "csat-answered")]
 [JsonDerivedType(typeof(ConsentChanged), "consent-changed")]
 [JsonDerivedType(typeof(MessageStatusChanged), "message-status-changed")]
+[JsonDerivedType(typeof(MessageResendRequested), "message-resend-requested")]
 [JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
 [JsonDerivedType(typeof(CustomerReplied), "customer-replied")]
 public abstract record TimelineInput;
@@ -54,6 +55,15 @@ public sealed record ConsentChanged(string Subject, bool Granted, string Source,
 
 /// <summary>A provider reported on a message we sent.</summary>
 public sealed record MessageStatusChanged(string MessageKey, MessageStatus Status, string? ProviderMessageId = null, string? Error = null) : TimelineInput;
+
+/// <summary>The merchant asked to send a message again (e.g. the buyer says it never arrived, or the send failed).</summary>
+/// <param name="MessageKey">Key of the message to copy; a resend's key resends the message it copied.</param>
+/// <param name="Requester">Who asked, e.g. "dashboard" or the merchant user; kept as a fact of the new message.</param>
+public sealed record MessageResendRequested(string MessageKey, string Requester) : TimelineInput
+{
+    /// <summary>Unique per request (e.g. per form submission); the same id again creates no second resend.</summary>
+    public required string RequestId { get; init; }
+}
 
 /// <summary>The buyer opened the review link (no reminder needed).</summary>
 public sealed record ReviewLinkUsed : TimelineInput;

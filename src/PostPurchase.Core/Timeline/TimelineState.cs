@@ -36,6 +36,9 @@ public sealed record TimelineState
     /// <summary>The buyer's CSAT comment, once answered.</summary>
     public string? CsatComment { get; init; }
 
+    /// <summary>Request ids of the resends applied (<see cref="MessageResendRequested.RequestId"/>), so a repeated request is harmless.</summary>
+    public IReadOnlyList<string> ResendRequests { get; init; } = [];
+
     /// <summary>True once the buyer opened the review link.</summary>
     public bool ReviewLinkUsed { get; init; }
 

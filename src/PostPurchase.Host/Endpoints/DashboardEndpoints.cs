@@ -26,6 +26,7 @@ public static class DashboardEndpoints
         dash.MapGet("/", OrdersAsync);
         dash.MapGet("/orders/{orderId}", OrderAsync);
         dash.MapPost("/orders/{orderId}/{action:regex(^(cancel|refund)$)}", OrderActionAsync);
+        dash.MapPost("/orders/{orderId}/resend", DashboardResend.ResendAsync);
         dash.MapGet("/metrics", MetricsAsync);
         dash.MapGet("/webhooks", WebhooksAsync);
         dash.MapPost("/webhooks/{id}/replay", ReplayAsync);
@@ -57,7 +58,7 @@ public static class DashboardEndpoints
         var snapshot = await s.Workflows.GetAsync(orderId, ct);
         return snapshot is null
             ? s.Page(context, s.Chrome(context).Render("Not found", $"<h1>No order {Html(orderId)}</h1>"), StatusCodes.Status404NotFound)
-            : s.Page(context, OrderPage.Render(s.Chrome(context), snapshot, links.For(orderId).TrackingUrl, done is null ? null : $"Done: {done}. The timeline applies it in a moment."));
+            : s.Page(context, OrderPage.Render(s.Chrome(context), snapshot, links.For(orderId).TrackingUrl, Notice(done)));
     }
 
     private static async Task<IResult> OrderActionAsync(string orderId, string action, HttpContext context, [AsParameters] DashServices s, CancellationToken ct)
@@ -71,6 +72,13 @@ public static class DashboardEndpoints
             ? Results.Redirect($"/orders/{Uri.EscapeDataString(orderId)}?done={action}")
             : Results.NotFound();
     }
+
+    private static string? Notice(string? done) => done switch
+    {
+        null => null,
+        "resend" => "Resend requested. The new message appears below once the timeline applies it (reload in a moment).",
+        _ => $"Done: {done}. The timeline applies it in a moment.",
+    };
 
     private static async Task<IResult> MetricsAsync(HttpContext context, [AsParameters] DashServices s, IOrderCatalog catalog, IWorkflowRuntime runtime, CancellationToken ct)
     {

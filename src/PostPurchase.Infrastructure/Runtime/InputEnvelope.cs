@@ -30,6 +30,7 @@ internal sealed record InputEnvelope(string Id, string OrderId, TimelineInput In
         CsatAnswered => "csat-answered",
         ConsentChanged => "consent-changed",
         MessageStatusChanged => "message-status-changed",
+        MessageResendRequested => "message-resend-requested",
         ReviewLinkUsed => "review-link-used",
         _ => Input.GetType().Name,
     };

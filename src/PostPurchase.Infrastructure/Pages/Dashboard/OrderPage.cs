@@ -40,7 +40,7 @@ public static class OrderPage
         }
         html.Append("</div></section>");
         Timeline(html, s);
-        Messages(html, snapshot);
+        Messages(html, snapshot, chrome, path);
         return chrome.Render($"Order {id}", html.ToString());
     }
 
@@ -62,7 +62,7 @@ public static class OrderPage
         html.Append("</tbody></table></section>");
     }
 
-    private static void Messages(StringBuilder html, OrderSnapshot snapshot)
+    private static void Messages(StringBuilder html, OrderSnapshot snapshot, DashboardChrome chrome, string path)
     {
         html.Append("<section class=\"card\" aria-labelledby=\"messages-h\"><h2 id=\"messages-h\">Messages</h2>");
         if (snapshot.Messages.Count == 0)
@@ -74,7 +74,8 @@ public static class OrderPage
             var m = record.Message;
             var status = WireName.Of(m.Status);
             html.Append("<details data-testid=\"message\" data-intent=\"").Append(WireName.Of(m.Intent)).Append("\" data-channel=\"").Append(WireName.Of(m.Channel))
-                .Append("\" data-status=\"").Append(status).Append("\"><summary>").Append(WireName.Of(m.Intent)).Append(" · ").Append(WireName.Of(m.Channel))
+                .Append("\" data-status=\"").Append(status).Append("\" data-resend=\"").Append(MessageKey.IsResend(m.Key) ? "true" : "false")
+                .Append("\"><summary>").Append(WireName.Of(m.Intent)).Append(MessageKey.IsResend(m.Key) ? " (resend)" : "").Append(" · ").Append(WireName.Of(m.Channel))
                 .Append(" · <span class=\"badge ").Append(status).Append("\">").Append(status).Append("</span>");
             if (m.Reason is { } reason)
             {
@@ -84,6 +85,13 @@ public static class OrderPage
             if (m.Error is not null)
             {
                 html.Append("<p class=\"error\" data-testid=\"message-error\">").Append(Html.E(m.Error)).Append("</p>");
+            }
+            if (m.Status != MessageStatus.Scheduled)
+            {
+                // A fresh request id per rendered form: submitting the same form twice resends once.
+                html.Append(chrome.Form($"{path}/resend",
+                    $"<input type=\"hidden\" name=\"key\" value=\"{Html.E(m.Key)}\"><input type=\"hidden\" name=\"requestId\" value=\"{Guid.NewGuid():N}\">",
+                    "Resend", "message-resend", "secondary"));
             }
             html.Append("<p class=\"muted\">Scheduled for ").Append(OrdersPage.Iso(m.ScheduledFor)).Append(m.SentAt is { } sent ? $", sent {OrdersPage.Iso(sent)}" : "").Append("</p>");
             if (record.Subject is not null)

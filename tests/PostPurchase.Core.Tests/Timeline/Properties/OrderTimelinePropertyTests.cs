@@ -20,7 +20,8 @@ public class OrderTimelinePropertyTests
     [Fact]
     public void Decide_AnyInputs_NeverTheSameIntentTwiceOnAChannelPerParcel() => ForAll((_, steps) =>
     {
-        var repeated = Sent(steps).GroupBy(x => (x.Message.Intent, x.Message.Channel, x.Message.ParcelKey)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        // Resends repeat a message on purpose; everything else goes once.
+        var repeated = Sent(steps).Where(x => !MessageKey.IsResend(x.Message.Key)).GroupBy(x => (x.Message.Intent, x.Message.Channel, x.Message.ParcelKey)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(repeated);
     });
 
@@ -64,7 +65,8 @@ public class OrderTimelinePropertyTests
     public void Decide_AnyInputs_NeverMoreNonEssentialUpdatesADayThanTheCap() => ForAll((scenario, steps) =>
     {
         var zone = DateTimeZoneProviders.Tzdb[ScenarioRunner.Zones[scenario.Setup.Zone].Zone];
-        var perDay = Sent(steps).Where(x => !x.Message.Essential)
+        // Resends are the merchant's explicit request and exempt from the cap.
+        var perDay = Sent(steps).Where(x => !x.Message.Essential && !MessageKey.IsResend(x.Message.Key))
             .GroupBy(x => Instant.FromDateTimeOffset(x.Step.Now).InZone(zone).Date)
             .Select(g => (Day: g.Key, Updates: g.Select(x => (x.Message.Intent, x.Message.ParcelKey)).Distinct().Count()));
         Assert.All(perDay, d => Assert.True(d.Updates <= scenario.Setup.Cap, $"{d.Updates} updates on {d.Day}, cap {scenario.Setup.Cap}"));
@@ -139,6 +141,10 @@ public class OrderTimelinePropertyTests
                 lock (reached)
                 {
                     reached.Add(message.Channel == Channel.Email ? message.Intent.ToString() : $"text:{message.Intent}");
+                    if (MessageKey.IsResend(message.Key))
+                    {
+                        reached.Add("resend");
+                    }
                 }
             }
         }, iter: Iterations, threads: 1, seed: "0N0XIzNsQ0O2");
@@ -148,5 +154,6 @@ public class OrderTimelinePropertyTests
         Assert.Contains(nameof(Intent.CancellationConfirmed), reached);
         Assert.Contains("text:" + nameof(Intent.OutForDelivery), reached);
         Assert.Contains(nameof(Intent.DelayOverdue), reached);
+        Assert.Contains("resend", reached);
     }
 }

@@ -123,6 +123,9 @@ internal static class ScenarioRunner
             case 25 or 26:
                 // Few distinct ids, so that a provider's redelivery of the same inbound message is common.
                 return new CustomerReplied(a % 2 == 0 ? "sms" : "whatsapp", b % 3 == 0 ? "" : $"reply {b}", c % 4 == 0 ? null : $"SMIN{c % 7}");
+            case 21 or 22 when c % 5 == 0:
+                // Request ids repeat now and then: a repeated request must not send twice.
+                return new MessageResendRequested(state.Messages[a % state.Messages.Count].Key, "dashboard") { RequestId = $"r{b % 7}" };
             case 21 or 22:
                 var key = state.Messages[a % state.Messages.Count].Key;
                 return new MessageStatusChanged(key, (b % 4) switch { 0 => MessageStatus.Sent, 1 => MessageStatus.Delivered, 2 => MessageStatus.Suppressed, _ => MessageStatus.Failed }, $"SM{c}");

@@ -38,10 +38,10 @@ internal sealed partial class TwilioStatusCallbackHandler(IOrderWorkflows workfl
         return WebhookResult.Applied([orderId]);
     }
 
-    /// <summary>The order id of a message key (<see cref="MessageKey"/>); order ids may themselves contain ':'.</summary>
+    /// <summary>The order id of a message key (<see cref="MessageKey"/>, resends included); order ids may themselves contain ':'.</summary>
     internal static string? OrderIdOf(string key)
     {
-        var parts = key.Split(':');
+        var parts = MessageKey.OriginalOf(key).Split(':');
         if (parts.Length < 3 || !WireName.TryParse<Channel>(parts[^1], out _))
         {
             return null;

@@ -15,6 +15,8 @@ public sealed class TwilioStatusCallbackHandlerTests
     [InlineData("PP-1:shipped:3SPP0001:whatsapp", "PP-1")]
     [InlineData("SHOP:2026:42:out-for-delivery:3SPP0001:sms", "SHOP:2026:42")]
     [InlineData("A:B:order-confirmation:email", "A:B")]
+    [InlineData("PP-1:shipped:3SPP0001:sms:resend-2", "PP-1")]
+    [InlineData("A:resend-1:order-confirmation:email:resend-1", "A:resend-1")]
     public void OrderIdOf_Key_IsEverythingBeforeTheIntent(string key, string orderId)
     {
         Assert.Equal(orderId, TwilioStatusCallbackHandler.OrderIdOf(key));
