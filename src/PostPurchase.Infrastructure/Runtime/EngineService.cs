@@ -8,7 +8,10 @@ namespace PostPurchase.Infrastructure.Runtime;
 /// The engine's background loops: this process's inputs at once, the shared queue polled with idle backoff, wake-ups at their
 /// time, the outbox hand-off and its periodic sweep. Storage outages are logged and retried; nothing is dropped.
 /// </summary>
-/// <remarks>Pauses use real time; "due" is always judged by the configured clock, so a simulated clock still works.</remarks>
+/// <remarks>
+/// Pauses use real time; "due" is always judged by the configured clock, so a simulated clock still works. The wake-up loop
+/// also waits on a timer of the configured clock, so a clock running faster than real time meets its due times.
+/// </remarks>
 internal sealed partial class EngineService(
     StorageAccount storage,
     InboxQueue inboxQueue,
@@ -22,6 +25,7 @@ internal sealed partial class EngineService(
     ILogger<EngineService> logger) : BackgroundService
 {
     private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ClockWaitMax = TimeSpan.FromDays(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -81,7 +85,17 @@ internal sealed partial class EngineService(
         await scheduler.FireDueAsync(ct).ConfigureAwait(false);
         var untilDue = board.NextDue is { } next ? next - time.GetUtcNow() : TimeSpan.MaxValue;
         var pause = TimeSpan.FromMilliseconds(Math.Clamp(untilDue.TotalMilliseconds, 1, 1000));
-        await Task.WhenAny(board.Changed, Task.Delay(pause, ct)).ConfigureAwait(false);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var woken = new List<Task>(3) { board.Changed, Task.Delay(pause, waiting.Token) };
+        if (time != TimeProvider.System && untilDue < ClockWaitMax)
+        {
+            // A clock that runs at its own pace (accelerated, simulated, fake) also gets a timer of its own for the next due
+            // time, so that wake-up is met in the clock's terms; the real pause above still bounds how long the loop sleeps.
+            woken.Add(Task.Delay(untilDue > TimeSpan.FromMilliseconds(1) ? untilDue : TimeSpan.FromMilliseconds(1), time, waiting.Token));
+        }
+
+        await Task.WhenAny(woken).ConfigureAwait(false);
+        await waiting.CancelAsync().ConfigureAwait(false);
         return true;
     }
 
