@@ -1,7 +1,7 @@
 namespace PostPurchase.Load;
 
 /// <summary>
-/// A business clock that runs <see cref="Factor"/> times faster than real time (86 400 = one simulated day per real second),
+/// A business clock that runs <see cref="Factor"/> times faster than real time (14 400 = four simulated hours per real second),
 /// so a timeline whose timers are days apart completes in seconds. Timers created on it fire after the scaled real delay;
 /// timestamps (elapsed-time measurement) stay real.
 /// </summary>

@@ -17,7 +17,7 @@ internal sealed record LoadSettings(int Orders, int Concurrency, double Speed, d
         return new LoadSettings(
             Orders: (int)Number(args, "--orders", 2_000, 1),
             Concurrency: (int)Number(args, "--concurrency", 64, 1),
-            Speed: standIn ? 1 : Number(args, "--speed", 86_400, 1),
+            Speed: standIn ? 1 : Number(args, "--speed", 14_400, 1),
             EventGapHours: Number(args, "--event-gap-hours", 4, 0),
             IdleSeconds: (int)Number(args, "--idle-seconds", 60, 1),
             Pending: (int)Number(args, "--pending", 0, 0),
