@@ -35,7 +35,15 @@ internal sealed partial class TimelineApplier(
         {
             var loaded = cache.Get(envelope.OrderId);
             var fromCache = loaded is not null;
-            loaded ??= await LoadAsync(envelope.OrderId, cancellationToken).ConfigureAwait(false);
+
+            // An intake is almost always a new order: insert without reading first; an existing order fails the insert,
+            // and the next attempt reads it and answers "already exists" (the transaction wrote nothing).
+            var assumeNew = attempt == 0 && !fromCache && envelope.Input is OrderPlaced;
+            if (!assumeNew)
+            {
+                loaded ??= await LoadAsync(envelope.OrderId, cancellationToken).ConfigureAwait(false);
+            }
+
             var now = time.GetUtcNow();
             var skip = Check(loaded, envelope, now);
             if (skip is ApplyOutcome.NotDue && fromCache)
@@ -61,9 +69,14 @@ internal sealed partial class TimelineApplier(
                 .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
                 .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))
                 .ToList();
-            var indexed = await IndexAheadAsync(envelope, loaded?.IndexedWakeAt, decision.State, now, cancellationToken).ConfigureAwait(false);
+            var indexed = await IndexAheadAsync(envelope, loaded?.Indexed ?? [], decision.State, now, cancellationToken).ConfigureAwait(false);
             var commit = await store.CommitAsync(
                 loaded, envelope.OrderId, decision.State, envelope.Id, indexed, rows, NewEvents(loaded, envelope.Input), cancellationToken).ConfigureAwait(false);
+            if (commit is null && assumeNew)
+            {
+                continue;
+            }
+
             if (commit is null)
             {
                 cache.Forget(envelope.OrderId);
@@ -111,35 +124,38 @@ internal sealed partial class TimelineApplier(
 
     /// <summary>
     /// Writes the wake-up index row before the state that needs it (so a crash in between leaves an extra row, never a missing one),
-    /// and only when no row at or before the new NextWakeAt is still waiting: most decisions move the wake-up later and write nothing.
+    /// and only when no row at or before the new NextWakeAt is still waiting: most decisions move the wake-up later and write nothing,
+    /// and a wake-up that comes back to a time already indexed (a quiet-hours deferral in between) reuses that row.
+    /// Returns the rows still waiting, for the state row.
     /// </summary>
-    private async Task<DateTimeOffset?> IndexAheadAsync(
-        InputEnvelope envelope, DateTimeOffset? indexed, TimelineState next, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DateTimeOffset>> IndexAheadAsync(
+        InputEnvelope envelope, IReadOnlyList<DateTimeOffset> indexed, TimelineState next, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (next.Completed || next.NextWakeAt is not { } due)
-        {
-            return indexed;
-        }
+        var due = next.Completed ? null : next.NextWakeAt;
 
         // A row still waits when it is in the future, or when it is exactly this due time and this input is not its firing.
-        if (indexed is { } waiting && waiting <= due && (waiting > now || (waiting == due && envelope.Input is not WakeUp)))
+        var waiting = indexed.Where(r => r > now || (r == due && envelope.Input is not WakeUp)).ToList();
+        if (due is not { } at || waiting.Any(r => r <= at))
         {
-            return indexed;
+            return Earliest(waiting);
         }
 
-        var orderId = envelope.OrderId;
-
-        board.Add(await wakeups.AddAsync(orderId, due, cancellationToken).ConfigureAwait(false));
-        return due;
+        board.Add(await wakeups.AddAsync(envelope.OrderId, at, cancellationToken).ConfigureAwait(false));
+        return Earliest([.. waiting, at]);
     }
+
+    private static DateTimeOffset[] Earliest(IEnumerable<DateTimeOffset> rows) => [.. rows.Distinct().Order().Take(LoadedState.IndexedWindow)];
 
     /// <summary>A wake-up fired early (the order's NextWakeAt moved later): make sure a row waits for the real one.</summary>
     private async Task KeepIndexedAsync(LoadedState loaded, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!loaded.State.Completed && loaded.State.NextWakeAt is { } due && due > now
-            && !(loaded.IndexedWakeAt is { } waiting && waiting > now && waiting <= due))
+            && !loaded.Indexed.Any(waiting => waiting > now && waiting <= due))
         {
             board.Add(await wakeups.AddAsync(loaded.OrderId, due, cancellationToken).ConfigureAwait(false));
+
+            // The state row learns of this row with its next commit; until then this process remembers it.
+            cache.Set(loaded with { IndexedWakeAts = Earliest([.. loaded.Indexed.Where(r => r > now), due]) });
         }
     }
 

@@ -6,7 +6,9 @@ namespace PostPurchase.Infrastructure.Runtime;
 
 /// <summary>
 /// Fires wake-ups: reads the index for everything due within the look-ahead (one range query per poll), keeps it in memory,
-/// fires each at its time, and deletes fired rows in bulk. Reconciles the index with the state rows' NextWakeAt.
+/// fires each at its time, and deletes fired rows in bulk: a bucket's rows once its minute has passed (wake-ups cluster on the
+/// hour: quiet hours end, survey and review hours), so one request usually deletes many. Reconciles the index with the state rows'
+/// NextWakeAt. A crash before the delete only leaves fired rows, which fire again as duplicates and are deleted then.
 /// </summary>
 internal sealed partial class WakeupScheduler(
     WakeupIndex index,
@@ -27,6 +29,15 @@ internal sealed partial class WakeupScheduler(
         }
     }
 
+    private const int MaxBatch = 100;
+    private readonly List<Wakeup> _fired = [];
+
+    /// <summary>Fired rows not deleted yet (they stay known to the board, so a poll does not bring them back).</summary>
+    public int AwaitingDelete
+    {
+        get { lock (_fired) { return _fired.Count; } }
+    }
+
     /// <summary>Fires every wake-up due now; returns how many fired (applied or found not due).</summary>
     public async Task<int> FireDueAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +45,7 @@ internal sealed partial class WakeupScheduler(
         var due = board.TakeDue(now);
         if (due.Count == 0)
         {
+            await DeleteFiredAsync(force: false, cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
@@ -66,16 +78,54 @@ internal sealed partial class WakeupScheduler(
                 }
             }).ConfigureAwait(false);
 
-        try
+        // Failed ones are forgotten at once: the next poll brings their rows back.
+        board.Forget(due.Except(done));
+        lock (_fired)
         {
-            await index.DeleteAsync(done, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            board.Forget(due);
+            _fired.AddRange(done);
         }
 
+        await DeleteFiredAsync(force: false, cancellationToken).ConfigureAwait(false);
         return due.Count;
+    }
+
+    /// <summary>
+    /// Deletes fired rows, one transaction per bucket: every bucket when <paramref name="force"/> is set, else the buckets whose
+    /// minute has passed on the clock or that hold a full transaction.
+    /// </summary>
+    public async Task DeleteFiredAsync(bool force, CancellationToken cancellationToken)
+    {
+        var current = WakeupIndex.Bucket(time.GetUtcNow());
+        List<Wakeup> ready;
+        lock (_fired)
+        {
+            ready = [.. _fired.GroupBy(w => w.Bucket)
+                .Where(b => force || string.CompareOrdinal(b.Key, current) < 0 || b.Count() >= MaxBatch)
+                .SelectMany(b => b)];
+            var taken = ready.ToHashSet();
+            _fired.RemoveAll(taken.Contains);
+        }
+
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await index.DeleteAsync(ready, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_fired)
+            {
+                _fired.AddRange(ready);
+            }
+
+            throw;
+        }
+
+        board.Forget(ready);
     }
 
     /// <summary>Adds an index row for every unfinished order whose NextWakeAt has none (lost by a crash between commit and index write).</summary>

@@ -41,6 +41,7 @@ internal sealed class WorkflowRuntime(
                 {
                     if (inbox.InFlight == 0 && dispatcher.InFlight == 0)
                     {
+                        await scheduler.DeleteFiredAsync(force: true, cancellationToken).ConfigureAwait(false);
                         return;
                     }
 

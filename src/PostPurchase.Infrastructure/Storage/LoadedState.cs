@@ -4,9 +4,18 @@ using PostPurchase.Core.Timeline;
 namespace PostPurchase.Infrastructure.Storage;
 
 /// <summary>An order's state row as read: the timeline state, its ETag and the ids of the last inputs applied (for idempotency).</summary>
-/// <param name="IndexedWakeAt">The due time of the wake-up index row this order last wrote; a row at or before NextWakeAt always exists.</param>
-internal sealed record LoadedState(string OrderId, TimelineState State, ETag ETag, IReadOnlyList<string> AppliedInputs, DateTimeOffset? IndexedWakeAt = null)
+/// <param name="IndexedWakeAts">
+/// The due times of the wake-up index rows this order wrote that had not fired when the row was saved; a row at or before
+/// NextWakeAt always exists. Knowing every waiting row (not just the last) saves rewriting one when NextWakeAt comes back to it.
+/// </param>
+internal sealed record LoadedState(string OrderId, TimelineState State, ETag ETag, IReadOnlyList<string> AppliedInputs, IReadOnlyList<DateTimeOffset>? IndexedWakeAts = null)
 {
+    /// <summary>How many waiting index rows the state row remembers (the earliest); forgetting one only costs a rewrite.</summary>
+    public const int IndexedWindow = 8;
+
+    /// <summary>The due times of this order's index rows known to be waiting (see <see cref="IndexedWakeAts"/>).</summary>
+    public IReadOnlyList<DateTimeOffset> Indexed => IndexedWakeAts ?? [];
+
     /// <summary>How many input ids the state row remembers; a redelivery older than this is caught by the decider's own dedupe.</summary>
     public const int AppliedWindow = 64;
 

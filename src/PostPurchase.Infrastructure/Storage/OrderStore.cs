@@ -26,11 +26,11 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
     /// and the new tracking-event rows in one transaction. Returns null when another writer got there first (reload and retry).
     /// </summary>
     public async Task<CommitResult?> CommitAsync(
-        LoadedState? previous, string orderId, TimelineState next, string inputId, DateTimeOffset? indexedWakeAt,
+        LoadedState? previous, string orderId, TimelineState next, string inputId, IReadOnlyList<DateTimeOffset> indexedWakeAts,
         IReadOnlyList<TableEntity> messageRows, IReadOnlyList<TrackingEvent> newEvents, CancellationToken cancellationToken)
     {
         var applied = previous is null ? [inputId] : previous.WithApplied(inputId);
-        var stateEntity = StateRow.ToEntity(orderId, next, applied, indexedWakeAt);
+        var stateEntity = StateRow.ToEntity(orderId, next, applied, indexedWakeAts);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
@@ -63,7 +63,7 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
                     row.ETag = etags[row.RowKey];
                 }
 
-                return new CommitResult(new LoadedState(orderId, next, etags[StateRow.RowKey], applied, indexedWakeAt), written);
+                return new CommitResult(new LoadedState(orderId, next, etags[StateRow.RowKey], applied, indexedWakeAts), written);
             }
             catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index > 0
                 && ex.Status == (int)HttpStatusCode.Conflict && actions[index].ActionType == TableTransactionActionType.Add)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using PostPurchase.Core.Serialization;
@@ -10,7 +11,7 @@ internal static class StateRow
 {
     public const string RowKey = "state";
 
-    public static TableEntity ToEntity(string orderId, TimelineState state, IReadOnlyList<string> appliedInputs, DateTimeOffset? indexedWakeAt = null)
+    public static TableEntity ToEntity(string orderId, TimelineState state, IReadOnlyList<string> appliedInputs, IReadOnlyList<DateTimeOffset>? indexedWakeAts = null)
     {
         var entity = new TableEntity(KeyEncoder.Encode(orderId), RowKey)
         {
@@ -21,7 +22,7 @@ internal static class StateRow
             ["Completed"] = state.Completed,
             ["Version"] = state.Version,
             ["Applied"] = string.Join('\n', appliedInputs),
-            ["IndexedWakeAt"] = indexedWakeAt,
+            ["IndexedWakeAts"] = string.Join('\n', (indexedWakeAts ?? []).Select(d => d.UtcTicks.ToString(CultureInfo.InvariantCulture))),
         };
         ChunkedText.Write(entity, "State", JsonSerializer.Serialize(state, CoreJson.Options));
         return entity;
@@ -34,6 +35,11 @@ internal static class StateRow
         var state = JsonSerializer.Deserialize<TimelineState>(json, CoreJson.Options)
             ?? throw new InvalidDataException($"State row of partition '{entity.PartitionKey}' holds null.");
         var applied = entity.GetString("Applied") is { Length: > 0 } text ? text.Split('\n') : [];
-        return new LoadedState(entity.GetString("OrderId") ?? state.Order.OrderId, state, entity.ETag, applied, entity.GetDateTimeOffset("IndexedWakeAt"));
+        return new LoadedState(entity.GetString("OrderId") ?? state.Order.OrderId, state, entity.ETag, applied, Indexed(entity));
     }
+
+    // Rows written before the list existed hold the one due time in IndexedWakeAt.
+    private static DateTimeOffset[] Indexed(TableEntity entity) => entity.GetString("IndexedWakeAts") is { } list
+        ? [.. list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(t => new DateTimeOffset(long.Parse(t, CultureInfo.InvariantCulture), TimeSpan.Zero))]
+        : entity.GetDateTimeOffset("IndexedWakeAt") is { } single ? [single] : [];
 }

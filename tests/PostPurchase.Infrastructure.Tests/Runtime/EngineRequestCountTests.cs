@@ -15,7 +15,7 @@ public sealed class EngineRequestCountTests(AzuriteServer azurite, ITestOutputHe
     private const int Orders = 20;
 
     [Fact]
-    public async Task StorageRequestCounter_FullTimelines_AtMostFiftyRequestsPerOrder()
+    public async Task StorageRequestCounter_FullTimelines_AtMostFortySevenRequestsPerOrder()
     {
         await using var engine = EngineHarness.Create(azurite.ConnectionString);
         await engine.Runtime.DrainAsync(CancellationToken.None);
@@ -51,9 +51,9 @@ public sealed class EngineRequestCountTests(AzuriteServer azurite, ITestOutputHe
             Assert.True((await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None))!.State.Completed);
         }
 
-        // This timeline has more decider timers (quiet-hour deferrals, delay checks) than the load driver's 6 events + 2 timers,
-        // whose target is 40; docs/runtime.md breaks the requests down.
-        Assert.InRange(perOrder, 1, 50);
+        // 46.5 measured: 9 decisions, 7 claims + 7 outcomes, 5 wake-up index rows, 5 inputs in and out of the queue, the intake's
+        // 3 index writes and parked-event lookup, 1 state read for a superseded wake-up; docs/runtime.md breaks the requests down.
+        Assert.InRange(perOrder, 1, 47);
     }
 
     private static List<TrackingEvent> Scans(IEnumerable<Order> orders, TrackingStatus status, DateTimeOffset at) =>
