@@ -10,6 +10,7 @@ using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Time;
+using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Infrastructure;
 
@@ -45,6 +46,7 @@ public static class InfrastructureRegistration
         });
         builder.AddChannels();
         builder.Services.AddEmbeddedEngine();
+        builder.Services.TryAddSingleton<IOrderDataEraser, OrderDataEraser>();
         builder.Services.AddHostedService<EngineService>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;

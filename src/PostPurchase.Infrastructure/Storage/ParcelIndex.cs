@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Tracking;
@@ -38,6 +39,45 @@ internal sealed class ParcelIndex(StorageAccount storage)
 
         Remember(parcelKey, orderId);
         return orderId;
+    }
+
+    /// <summary>
+    /// Deletes <paramref name="parcelKey"/>'s index entry and its parked events when the entry is <paramref name="orderId"/>'s or gone
+    /// (a parcel another order registered later is left alone). Returns how many rows were deleted.
+    /// </summary>
+    public async Task<(int Index, int Parked)> ForgetAsync(string parcelKey, string orderId, CancellationToken cancellationToken)
+    {
+        _cache.TryRemove(KeyValuePair.Create(parcelKey, orderId));
+        var response = await storage.Parcels.GetEntityIfExistsAsync<TableEntity>(
+            KeyEncoder.Encode(parcelKey), IndexRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var index = 0;
+        if (response.HasValue)
+        {
+            if (!string.Equals(response.Value!.GetString("OrderId"), orderId, StringComparison.Ordinal))
+            {
+                return (0, 0);
+            }
+
+            try
+            {
+                var deleted = await storage.Parcels.DeleteEntityAsync(response.Value, response.Value.ETag, cancellationToken).ConfigureAwait(false);
+                index = deleted.Status == 404 ? 0 : 1;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Re-registered meanwhile (by another order or a replay): the newer entry stays.
+                return (0, 0);
+            }
+        }
+
+        var parked = 0;
+        foreach (var (_, row) in await ParkedAsync(parcelKey, cancellationToken).ConfigureAwait(false))
+        {
+            var deleted = await storage.Parked.DeleteEntityAsync(row, ETag.All, cancellationToken).ConfigureAwait(false);
+            parked += deleted.Status == 404 ? 0 : 1;
+        }
+
+        return (index, parked);
     }
 
     /// <summary>Keeps an event whose parcel nobody registered yet.</summary>

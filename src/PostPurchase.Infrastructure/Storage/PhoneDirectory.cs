@@ -12,6 +12,14 @@ internal sealed class PhoneDirectory(StorageAccount storage) : IOrderDirectory
         return storage.Phones.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Removes <paramref name="orderId"/> from <paramref name="e164Phone"/>'s entries; false when it was not there.</summary>
+    public async Task<bool> RemoveAsync(string e164Phone, string orderId, CancellationToken cancellationToken)
+    {
+        var response = await storage.Phones.DeleteEntityAsync(KeyEncoder.Encode(e164Phone), KeyEncoder.Encode(orderId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.Status != 404;
+    }
+
     public async Task<IReadOnlyList<string>> FindByPhoneAsync(string e164Phone, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(e164Phone);

@@ -10,10 +10,21 @@ internal sealed class WakeupIndex(StorageAccount storage)
 
     public async Task<Wakeup> AddAsync(string orderId, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        var wakeup = new Wakeup(orderId, dueAt, Bucket(dueAt), RowKeyOf(orderId, dueAt));
+        var wakeup = For(orderId, dueAt);
         var entity = new TableEntity(wakeup.Bucket, wakeup.RowKey) { ["OrderId"] = orderId, ["DueAt"] = dueAt };
         await storage.Wakeups.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return wakeup;
+    }
+
+    /// <summary>The index row that <see cref="AddAsync"/> writes for <paramref name="orderId"/> due at <paramref name="dueAt"/>.</summary>
+    public static Wakeup For(string orderId, DateTimeOffset dueAt) => new(orderId, dueAt, Bucket(dueAt), RowKeyOf(orderId, dueAt));
+
+    /// <summary>Deletes one row; false when it was not there.</summary>
+    public async Task<bool> DeleteOneAsync(Wakeup wakeup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wakeup);
+        var response = await storage.Wakeups.DeleteEntityAsync(wakeup.Bucket, wakeup.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.Status != 404;
     }
 
     /// <summary>Every row of the index (for reconciliation with the state rows).</summary>

@@ -33,6 +33,7 @@ public sealed class InfrastructureRegistrationTests
         Assert.NotNull(services.GetRequiredService<ITrackingIngress>());
         Assert.NotNull(services.GetRequiredService<IOrderDirectory>());
         Assert.NotNull(services.GetRequiredService<IOrderReadModelStore>());
+        Assert.NotNull(services.GetRequiredService<IOrderDataEraser>());
     }
 
     [Fact]
