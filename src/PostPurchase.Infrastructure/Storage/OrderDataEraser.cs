@@ -47,7 +47,7 @@ internal sealed partial class OrderDataEraser(
                 phoneRows++;
             }
 
-            foreach (var due in new[] { loaded.IndexedWakeAt, state.NextWakeAt }.OfType<DateTimeOffset>().Distinct())
+            foreach (var due in loaded.Indexed.Append(state.NextWakeAt ?? default).Where(d => d != default).Distinct())
             {
                 if (await wakeups.DeleteOneAsync(WakeupIndex.For(orderId, due), cancellationToken).ConfigureAwait(false))
                 {
