@@ -47,16 +47,31 @@ internal sealed class HostApp : WebApplicationFactory<Program>
     /// <summary>The simulated clock (null with the system clock).</summary>
     public SimulatedClock? Clock { get; private set; }
 
+    /// <inheritdoc />
+    public override IServiceProvider Services
+    {
+        get
+        {
+            HostStartGate.Start(StartServer);
+            return base.Services;
+        }
+    }
+
     /// <summary>A client with the merchant API key on every request.</summary>
     public HttpClient Merchant()
     {
+        HostStartGate.Start(StartServer);
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
         return client;
     }
 
     /// <summary>A client without credentials (webhooks, dev clock, health).</summary>
-    public HttpClient Anonymous() => CreateClient();
+    public HttpClient Anonymous()
+    {
+        HostStartGate.Start(StartServer);
+        return CreateClient();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
