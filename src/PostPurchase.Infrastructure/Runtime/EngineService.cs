@@ -27,6 +27,25 @@ internal sealed partial class EngineService(
     private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ClockWaitMax = TimeSpan.FromDays(30);
 
+    private static readonly TimeSpan StartupCreateTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Creates the tables and queue before the host reports started, so the first requests find them; an outage here is logged and the loop retries.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(StartupCreateTimeout);
+        try
+        {
+            await storage.EnsureCreatedAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogLoopFailed(ex, "start-up");
+        }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Repeat("start-up", async ct =>
