@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using PostPurchase.Host.Tests.Support;
 using PostPurchase.Testing;
 using PostPurchase.Testing.Azurite;
@@ -87,11 +86,11 @@ public sealed class RequestGuardsTests(AzuriteServer azurite) : IAsyncLifetime
     [Fact]
     public async Task Startup_ProductionWithoutApiKey_FailsNamingTheSetting()
     {
-        await using var app = new HostApp(azurite.ConnectionString, simulated: false).WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("PostPurchase:ApiKey", "");
-        });
+        await using var app = new HostApp(
+            azurite.ConnectionString,
+            simulated: false,
+            settings: new Dictionary<string, string> { ["PostPurchase:ApiKey"] = "" },
+            environment: "Production");
 
         var failure = Assert.ThrowsAny<Exception>(() => app.Services);
 

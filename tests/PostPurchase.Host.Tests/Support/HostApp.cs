@@ -29,14 +29,17 @@ internal sealed class HostApp : WebApplicationFactory<Program>
     private readonly bool _simulated;
     private readonly Action<IServiceCollection>? _services;
     private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly string _environment;
 
     /// <param name="settings">Extra configuration (e.g. <c>PostPurchase:Twilio:AccountSid</c>), applied last.</param>
-    public HostApp(string storage, bool simulated = true, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="environment">The hosting environment; every factory is built through this class so its start goes through <see cref="HostStartGate"/>.</param>
+    public HostApp(string storage, bool simulated = true, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing")
     {
         _storage = storage;
         _simulated = simulated;
         _services = services;
         _settings = settings;
+        _environment = environment;
         Prefix = "h" + Guid.NewGuid().ToString("N")[..10];
         UseKestrel(0);
     }
@@ -75,7 +78,7 @@ internal sealed class HostApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("PostPurchase:Storage", _storage);
         builder.UseSetting("PostPurchase:ApiKey", ApiKey);
         builder.UseSetting("PostPurchase:SigningKey", "test-signing-key-0123456789abcdef");
