@@ -9,7 +9,8 @@ using PostPurchase.Infrastructure.MerchantWebhooks;
 // The Azure runtime: the same shared services as the self-hosted runtime, with each order's timeline as a
 // Durable Functions orchestration (the Durable extension registers itself; no call is needed for it here).
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<HttpProblemMiddleware>());
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<HttpProblemMiddleware>();
 builder.AddPostPurchaseInfrastructure();
 builder.AddMerchantWebhooks();
 builder.AddDurableTimelines();
