@@ -20,6 +20,8 @@ internal sealed class OrchestrationContextMock
         Mock.Setup(c => c.InstanceId).Returns(instanceId);
         Mock.Setup(c => c.CurrentUtcDateTime).Returns(now.UtcDateTime);
         Mock.Protected().Setup<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        // The real replay-safe logger over the factory above: a mocked virtual member would return null.
+        Mock.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).CallBase();
         Mock.Setup(c => c.WaitForExternalEvent<TimelineInput>(OrderTimelineOrchestration.InputEvent, It.IsAny<CancellationToken>()))
             .Returns(_event.Task);
         Mock.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
