@@ -78,11 +78,18 @@ public static partial class OrderTimelineOrchestration
             // logged and the next execution's save catches up, instead of failing the order's timeline.
             await CallLoggedAsync(context, log, nameof(MessageActivities.SaveReadModel), state, options);
 
-            // An event that arrived while this execution was busy went to the wait the wake-up left behind: apply it here.
-            if (lateEvent is { IsCompleted: true })
+            // Inputs that arrived while this execution was busy are applied here rather than carried over by ContinueAsNew,
+            // which re-sends them to the instance and can lose them on the way (microsoft/durabletask-dotnet#387). They sit
+            // in the wait the wake-up left open or in the context's buffer, where a new wait completes at once; a wait that
+            // is still open ends with this execution, and whatever arrives later goes to the next one.
+            if (state is { Completed: false })
             {
-                inputs.Enqueue(await lateEvent);
-                lateEvent = null;
+                var arrived = lateEvent ?? context.WaitForExternalEvent<TimelineInput>(InputEvent);
+                lateEvent = arrived.IsCompleted ? null : arrived;
+                if (arrived.IsCompleted)
+                {
+                    inputs.Enqueue(await arrived);
+                }
             }
         }
 
@@ -99,7 +106,7 @@ public static partial class OrderTimelineOrchestration
     /// The first of the input event and the durable timer at <paramref name="wakeAt"/>. When the event wins the timer is
     /// cancelled (a pending timer keeps the instance from completing). When the timer wins the event wait stays open and is
     /// returned, so an event arriving during the wake-up's work is applied in this execution instead of being lost to a
-    /// cancelled wait; it ends with the execution otherwise, and later events are carried over by ContinueAsNew.
+    /// cancelled wait.
     /// </summary>
     internal static async Task<(TimelineInput Input, Task<TimelineInput>? OpenWait)> NextInputAsync(
         TaskOrchestrationContext context, DateTimeOffset? wakeAt)

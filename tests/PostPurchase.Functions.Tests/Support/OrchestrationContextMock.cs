@@ -9,10 +9,12 @@ using PostPurchase.Infrastructure.Channels;
 
 namespace PostPurchase.Functions.Tests.Support;
 
-/// <summary>A mocked <see cref="TaskOrchestrationContext"/> whose timer and input event the test controls, recording what the orchestrator did.</summary>
+/// <summary>A mocked <see cref="TaskOrchestrationContext"/> whose timer and input events the test controls, recording what the orchestrator did.</summary>
 internal sealed class OrchestrationContextMock
 {
-    private readonly TaskCompletionSource<TimelineInput> _event = new();
+    // Like the Durable Task context: an event goes to the newest open wait, else it is buffered for the next wait.
+    private readonly Queue<TimelineInput> _buffered = new();
+    private readonly List<TaskCompletionSource<TimelineInput>> _waits = [];
     private readonly TaskCompletionSource _timer = new();
 
     public OrchestrationContextMock(DateTimeOffset now, string instanceId = "order-PP-1")
@@ -23,7 +25,7 @@ internal sealed class OrchestrationContextMock
         // The real replay-safe logger over the factory above: a mocked virtual member would return null.
         Mock.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).CallBase();
         Mock.Setup(c => c.WaitForExternalEvent<TimelineInput>(OrderTimelineOrchestration.InputEvent, It.IsAny<CancellationToken>()))
-            .Returns(_event.Task);
+            .Returns(Wait);
         Mock.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
             .Callback<DateTime, CancellationToken>((fireAt, token) => (TimerFireAt, TimerToken) = (fireAt, token))
             .Returns(_timer.Task);
@@ -59,7 +61,27 @@ internal sealed class OrchestrationContextMock
     public IEnumerable<TimelineState> Saved =>
         Activities.Where(a => a.Name == nameof(MessageActivities.SaveReadModel)).Select(a => (TimelineState)a.Input!);
 
-    public void RaiseEvent(TimelineInput input) => _event.SetResult(input);
+    public void RaiseEvent(TimelineInput input)
+    {
+        var open = _waits.LastOrDefault(w => !w.Task.IsCompleted);
+        if (open is null)
+        {
+            _buffered.Enqueue(input);
+            return;
+        }
+        open.SetResult(input);
+    }
+
+    private Task<TimelineInput> Wait()
+    {
+        if (_buffered.TryDequeue(out var input))
+        {
+            return Task.FromResult(input);
+        }
+        var wait = new TaskCompletionSource<TimelineInput>();
+        _waits.Add(wait);
+        return wait.Task;
+    }
 
     public void FireTimer() => _timer.SetResult();
 }

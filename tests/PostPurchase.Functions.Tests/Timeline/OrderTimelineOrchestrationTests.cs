@@ -75,7 +75,9 @@ public sealed class OrderTimelineOrchestrationTests
             nameof(MessageActivities.SendMessage),
             It.IsAny<object?>(),
             It.Is<TaskOptions?>(o => HasRetry(o))), Times.Exactly(pending.Count));
-        context.Mock.Verify(c => c.WaitForExternalEvent<TimelineInput>(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        // Only the look for inputs that arrived meanwhile, which does not block: the execution continues as new at once.
+        context.Mock.Verify(c => c.WaitForExternalEvent<TimelineInput>(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.NotNull(context.ContinuedWith);
     }
 
     [Fact]
@@ -140,6 +142,34 @@ public sealed class OrderTimelineOrchestrationTests
 
         Assert.Equal(2, context.Saved.Count());
         Assert.Single(context.ContinuedWith!.State!.Parcels);
+    }
+
+    [Fact]
+    public async Task RunAsync_EventArrivesWhileAnotherIsApplied_AppliesBothBeforeContinuingAsNew()
+    {
+        var state = PlacedAndConfirmed(out var order);
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
+        var parcel = new ShipmentRef("postnl", "3SABCD1234567");
+        context.RaiseEvent(new ShipmentRegistered(parcel));
+        // The second input lands while the first one's read model is saved: no wait is open, so the context buffers it.
+        context.Mock.Setup(c => c.CallActivityAsync(nameof(MessageActivities.SaveReadModel), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((name, input, _) =>
+            {
+                if (context.Activities.Count == 0)
+                {
+                    context.RaiseEvent(new OrderCancelled("merchant"));
+                }
+                context.Activities.Add((name.Name, input));
+            })
+            .Returns(Task.CompletedTask);
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+
+        // Applied here, not left to ContinueAsNew's carry-over: the cancellation completes the timeline in this execution.
+        Assert.Equal(2, context.Saved.Count());
+        Assert.True(context.Saved.Last().Completed);
+        Assert.Single(context.Saved.Last().Parcels);
+        context.Mock.Verify(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()), Times.Never);
     }
 
     [Fact]

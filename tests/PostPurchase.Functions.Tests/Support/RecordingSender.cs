@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Channels;
+
+namespace PostPurchase.Functions.Tests.Support;
+
+/// <summary>A channel sender that records every call with the time it was made; scripted answers go first, then every send succeeds.</summary>
+internal sealed class RecordingSender(Channel channel, TimeProvider time) : IChannelSender
+{
+    private readonly ConcurrentQueue<SendResult> _script = new();
+
+    public Channel Channel { get; } = channel;
+
+    public string Provider => "recording";
+
+    /// <summary>Every call, in order, with when it was made.</summary>
+    public ConcurrentQueue<(OutboundMessage Message, DateTimeOffset At)> Calls { get; } = new();
+
+    /// <summary>The next call answers <paramref name="result"/>.</summary>
+    public void Next(SendResult result) => _script.Enqueue(result);
+
+    public IEnumerable<OutboundMessage> Sent(Intent intent) => Calls.Select(c => c.Message).Where(m => m.Intent == intent);
+
+    public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue((message, time.GetUtcNow()));
+        return Task.FromResult(_script.TryDequeue(out var scripted) ? scripted : SendResult.Sent($"rec-{message.Key}"));
+    }
+}
