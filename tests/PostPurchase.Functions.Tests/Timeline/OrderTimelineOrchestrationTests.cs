@@ -3,6 +3,7 @@ using Moq;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
+using PostPurchase.Core.Tracking;
 using PostPurchase.Functions.Tests.Support;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure.Channels;
@@ -170,6 +171,25 @@ public sealed class OrderTimelineOrchestrationTests
         Assert.True(context.Saved.Last().Completed);
         Assert.Single(context.Saved.Last().Parcels);
         context.Mock.Verify(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_DecisionSuppressesAMessage_SendsOnlyThePendingOnes()
+    {
+        var order = OrderBuilder.Skincare().WithConsent(new ConsentGrant(Sms: false, WhatsApp: false)).Build();
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(30));
+        var parcel = new ShipmentRef("postnl", "3SABCD1234567");
+        context.RaiseEvent(new TrackingUpdated(new TrackingEvent(
+            "aftership", "evt-1", parcel.Carrier, parcel.TrackingNumber, TrackingStatus.InTransit, "InTransit", order.PlacedAt.AddHours(29))));
+
+        await OrderTimelineOrchestration.RunAsync(context.Object, new TimelineRun(null, new OrderPlaced(order with { Shipments = [parcel] }), Policy, Retry));
+
+        var state = context.ContinuedWith!.State!;
+        Assert.Contains(state.Messages, m => m.Intent == Intent.Shipped && m.Status == MessageStatus.Suppressed);
+        Assert.Equal(
+            state.Messages.Where(m => m.Status == MessageStatus.Sent).Select(m => m.Key).Order(StringComparer.Ordinal),
+            context.Sent.Select(r => r.Message.Key).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(context.Sent, r => r.Message.Status != MessageStatus.Pending);
     }
 
     [Fact]
