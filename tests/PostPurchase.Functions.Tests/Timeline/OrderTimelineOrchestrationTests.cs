@@ -5,6 +5,7 @@ using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
 using PostPurchase.Functions.Tests.Support;
+using static PostPurchase.Functions.Tests.Support.TimelineRuns;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Testing;
@@ -13,9 +14,6 @@ namespace PostPurchase.Functions.Tests.Timeline;
 
 public sealed class OrderTimelineOrchestrationTests
 {
-    private static readonly TimelinePolicy Policy = TimelinePolicy.Default;
-    private static readonly ActivityRetry Retry = new(4, TimeSpan.FromSeconds(20), 2.0, TimeSpan.FromMinutes(5));
-
     [Fact]
     public async Task RunAsync_TimerWins_AppliesWakeUpAtTheWakeTime()
     {
@@ -191,63 +189,4 @@ public sealed class OrderTimelineOrchestrationTests
             context.Sent.Select(r => r.Message.Key).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(context.Sent, r => r.Message.Status != MessageStatus.Pending);
     }
-
-    [Fact]
-    public async Task RunAsync_InputTheDeciderRejects_KeepsTheStateAndContinues()
-    {
-        var state = PlacedAndConfirmed(out var order);
-        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
-        context.RaiseEvent(new MessageStatusChanged("no-such-message", MessageStatus.Delivered));
-
-        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
-
-        Assert.Empty(context.Sent);
-        Assert.Equal(state.Version, context.ContinuedWith!.State!.Version);
-    }
-
-    [Fact]
-    public async Task RunAsync_ProviderRefusesTheMessage_RecordsItAsFailedWithTheError()
-    {
-        var order = OrderBuilder.Skincare().Build();
-        var context = new OrchestrationContextMock(order.PlacedAt);
-        context.Mock.Setup(c => c.CallActivityAsync<SendResult>(nameof(MessageActivities.SendMessage), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new SendResult(SendOutcome.Failed, Error: "Invalid address"));
-
-        await OrderTimelineOrchestration.RunAsync(context.Object, new TimelineRun(null, new OrderPlaced(order), Policy, Retry));
-
-        var confirmation = Assert.Single(context.Saved).Messages.Single(m => m.Intent == Intent.OrderConfirmation);
-        Assert.Equal(MessageStatus.Failed, confirmation.Status);
-        Assert.Equal("Invalid address", confirmation.Error);
-    }
-
-    [Fact]
-    public async Task RunAsync_SaveFailsAfterEveryRetry_StillContinuesWithTheNewState()
-    {
-        var state = PlacedAndConfirmed(out var order);
-        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(2));
-        context.RaiseEvent(new ShipmentRegistered(new ShipmentRef("postnl", "3SABCD1234567")));
-        context.Mock.Setup(c => c.CallActivityAsync(nameof(MessageActivities.SaveReadModel), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ThrowsAsync(new TaskFailedException(nameof(MessageActivities.SaveReadModel), 1, new InvalidOperationException("storage unavailable")));
-
-        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
-
-        Assert.Single(context.ContinuedWith!.State!.Parcels);
-    }
-
-    private static TimelineState PlacedAndConfirmed(out Order order)
-    {
-        order = OrderBuilder.Skincare().Build();
-        var placed = OrderTimeline.Decide(null, new OrderPlaced(order), order.PlacedAt, Policy).State;
-        var confirmation = placed.Messages.Single(m => m.Intent == Intent.OrderConfirmation);
-        return OrderTimeline.Decide(placed, new MessageStatusChanged(confirmation.Key, MessageStatus.Sent, "SM0"), order.PlacedAt, Policy).State;
-    }
-
-    private static TimelineRun Waiting(TimelineState state) => new(state, null, Policy, Retry);
-
-    private static bool HasRetry(TaskOptions? options) =>
-        options?.Retry?.Policy is { } policy
-        && policy.MaxNumberOfAttempts == Retry.MaxAttempts
-        && policy.FirstRetryInterval == Retry.FirstInterval
-        && Math.Abs(policy.BackoffCoefficient - Retry.BackoffCoefficient) < 1e-9
-        && policy.MaxRetryInterval == Retry.MaxInterval;
 }
