@@ -11,6 +11,9 @@ internal sealed class RecordingOrderIndexes : IOrderIndexes
 
     public List<TrackingEvent> Parked { get; } = [];
 
+    /// <summary>Runs after an event is parked: lets a test register the parcel at that moment.</summary>
+    public Action<TrackingEvent>? AfterPark { get; set; }
+
     public Task IndexOrderAsync(Order order, CancellationToken cancellationToken)
     {
         foreach (var shipment in order.Shipments)
@@ -32,6 +35,7 @@ internal sealed class RecordingOrderIndexes : IOrderIndexes
     public Task ParkAsync(TrackingEvent trackingEvent, CancellationToken cancellationToken)
     {
         Parked.Add(trackingEvent);
+        AfterPark?.Invoke(trackingEvent);
         return Task.CompletedTask;
     }
 

@@ -28,6 +28,19 @@ public sealed class DurableTrackingIngressTests
     }
 
     [Fact]
+    public async Task AcceptAsync_ParcelRegisteredWhileTheEventIsParked_RaisesItAndLeavesNothingParked()
+    {
+        // The shop registers the parcel between the ingress's lookup and its park.
+        _indexes.AfterPark = parked => _indexes.Parcels[parked.ParcelKey] = "PP-7";
+
+        var outcome = Assert.Single(await Ingress().AcceptAsync([_scan], CancellationToken.None));
+
+        Assert.Equal((IngressResult.Routed, "PP-7"), (outcome.Result, outcome.OrderId));
+        Assert.Empty(_indexes.Parked);
+        Assert.Equal(_scan, Assert.IsType<TrackingUpdated>(Assert.Single(_workflows.Raised).Input).Event);
+    }
+
+    [Fact]
     public async Task AcceptAsync_RegisteredParcel_RaisesTheEventToItsOrder()
     {
         _indexes.Parcels[_scan.ParcelKey] = "PP-7";
