@@ -33,6 +33,10 @@ public sealed class StuckTimelineCheckTests
         Assert.Equal(TimelineHealth.NotStarted, Classify(OrchestrationRuntimeStatus.Pending, lastUpdated: Now.AddHours(-1), wake: null));
 
     [Fact]
+    public void Classify_PendingForLessThanTheThreshold_IsHealthy() =>
+        Assert.Equal(TimelineHealth.Healthy, Classify(OrchestrationRuntimeStatus.Pending, lastUpdated: Now.AddMinutes(-5), wake: null));
+
+    [Fact]
     public void Classify_CompletedWithAnOldWakeUp_IsHealthy() =>
         Assert.Equal(TimelineHealth.Healthy, Classify(OrchestrationRuntimeStatus.Completed, lastUpdated: Now.AddDays(-2), wake: Now.AddDays(-1)));
 
