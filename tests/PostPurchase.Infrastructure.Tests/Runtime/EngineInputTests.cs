@@ -134,6 +134,34 @@ public sealed class EngineInputTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task RaiseAsync_MerchantCancels_AppliedBeforeItReturnsWithoutTheQueue()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        var order = OrderBuilder.Apparel().Build();
+        await engine.Workflows.StartAsync(order, CancellationToken.None);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+        var queuesBefore = engine.Counter.Queues;
+
+        Assert.True(await engine.Workflows.RaiseAsync(order.OrderId, new OrderCancelled("merchant", "out of stock"), CancellationToken.None));
+
+        var stored = await engine.Get<OrderStore>().LoadAsync(order.OrderId, CancellationToken.None);
+        Assert.Equal(OrderStatus.Cancelled, stored!.State.Status);
+        Assert.Equal(queuesBefore, engine.Counter.Queues);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_UnknownOrder_FalseAndNothingQueued()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+        var queuesBefore = engine.Counter.Queues;
+
+        Assert.False(await engine.Workflows.RaiseAsync("PP-NOBODY", new CsatAnswered(5), CancellationToken.None));
+
+        Assert.Equal(queuesBefore, engine.Counter.Queues);
+    }
+
+    [Fact]
     public async Task GetPoisonInputsAsync_InputFailsEveryAttempt_ListedWithErrorAndAttempts()
     {
         await using var engine = EngineHarness.Create(azurite.ConnectionString, configure: o => new EngineOptions
