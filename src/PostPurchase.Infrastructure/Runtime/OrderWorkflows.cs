@@ -30,9 +30,13 @@ internal sealed partial class OrderWorkflows(
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         // Indexes first: a webhook arriving the moment the order exists must find it.
+        var mayHaveParked = new List<string>();
         foreach (var shipment in order.Shipments)
         {
-            await parcels.RegisterAsync(shipment.Key, shipment.Carrier, order.OrderId, cancellationToken).ConfigureAwait(false);
+            if (await parcels.RegisterAsync(shipment.Key, shipment.Carrier, order.OrderId, cancellationToken).ConfigureAwait(false))
+            {
+                mayHaveParked.Add(shipment.Key);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(order.Customer.Phone))
@@ -49,9 +53,9 @@ internal sealed partial class OrderWorkflows(
             return new StartResult(false, existing);
         }
 
-        foreach (var shipment in order.Shipments)
+        foreach (var parcelKey in mayHaveParked)
         {
-            await ingress.ReplayParkedAsync(shipment.Key, order.OrderId, cancellationToken).ConfigureAwait(false);
+            await ingress.ReplayParkedAsync(parcelKey, order.OrderId, cancellationToken).ConfigureAwait(false);
         }
 
         var created = state!.State;
@@ -72,6 +76,7 @@ internal sealed partial class OrderWorkflows(
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var mayHaveParked = false;
         if (input is ShipmentRegistered registered)
         {
             if (cache.Get(orderId) is null && await store.LoadAsync(orderId, cancellationToken).ConfigureAwait(false) is null)
@@ -80,7 +85,7 @@ internal sealed partial class OrderWorkflows(
             }
 
             // Index first: a webhook for the new parcel arriving meanwhile must find the order.
-            await parcels.RegisterAsync(registered.Shipment.Key, registered.Shipment.Carrier, orderId, cancellationToken).ConfigureAwait(false);
+            mayHaveParked = await parcels.RegisterAsync(registered.Shipment.Key, registered.Shipment.Carrier, orderId, cancellationToken).ConfigureAwait(false);
         }
 
         var envelope = InputEnvelope.For(orderId, input, time.GetUtcNow());
@@ -98,7 +103,7 @@ internal sealed partial class OrderWorkflows(
             await inbox.EnqueueAsync(envelope, options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        if (input is ShipmentRegistered shipment)
+        if (mayHaveParked && input is ShipmentRegistered shipment)
         {
             await ingress.ReplayParkedAsync(shipment.Shipment.Key, orderId, cancellationToken).ConfigureAwait(false);
         }

@@ -99,6 +99,25 @@ public sealed class EngineInputTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task StartAsync_NewParcel_NoParkingLookupAndLaterEventsRouted()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+        var tracking = Some.TrackingNumber();
+        var order = OrderBuilder.Apparel().WithShipment("postnl", tracking).Build();
+        long ParkingReads() => engine.Counter.ByOperation().GetValueOrDefault($"GET {engine.Storage.Parked.Name}(key)");
+        var readsBefore = ParkingReads();
+
+        await engine.Workflows.StartAsync(order, CancellationToken.None);
+        var routed = await engine.Ingress.AcceptAsync([Scan(tracking, TrackingStatus.InTransit, Some.Monday.AddHours(1))], CancellationToken.None);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(readsBefore, ParkingReads());
+        Assert.Equal(order.OrderId, routed.Single().OrderId);
+        Assert.Equal(OrderStatus.Shipped, (await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None))!.State.Status);
+    }
+
+    [Fact]
     public async Task StartAsync_IntakeWithShipmentAfterEventParked_ParkedEventReplayed()
     {
         await using var engine = EngineHarness.Create(azurite.ConnectionString);
