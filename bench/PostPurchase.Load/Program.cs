@@ -173,6 +173,8 @@ Console.WriteLine($"orders                      {settings.Orders} ({failed} fail
 Console.WriteLine($"intake + webhooks accepted  {accepted.TotalSeconds:F1} s: {settings.Orders / accepted.TotalSeconds:F1} orders/s, {inputs / accepted.TotalSeconds:F0} events/s " +
     $"({LoadScenario.InputsPerOrder} per order incl. the duplicate; plus 1 CSAT answer each later)");
 Console.WriteLine($"all timelines completed in  {completed.TotalSeconds:F1} s real = {Scaled(completed).TotalDays:F1} simulated days");
+Console.WriteLine($"intake call                 p50 {scenario.IntakeCalls.At(50):F0} ms, p99 {scenario.IntakeCalls.At(99):F0} ms (confirmation committed before it returns)");
+Console.WriteLine($"webhook accept call         p50 {scenario.WebhookCalls.At(50):F0} ms, p99 {scenario.WebhookCalls.At(99):F0} ms (queued, not yet applied)");
 Console.WriteLine($"accepted-to-applied         p50 {latency.At(50):F0} ms, p99 {latency.At(99):F0} ms ({latency.Count} inputs)");
 Console.WriteLine($"wake-up lateness            p50 {lateness.At(50):F0} ms, p99 {lateness.At(99):F0} ms ({lateness.Count} wake-ups" +
     (settings.Pending > 0 ? $", {settings.Pending} far-future wake-ups pending)" : ")"));
