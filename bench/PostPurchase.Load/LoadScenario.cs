@@ -19,17 +19,27 @@ internal sealed class LoadScenario(IOrderWorkflows workflows, ITrackingIngress i
 
     public int Answered => Volatile.Read(ref _answered);
 
+    /// <summary>How long each intake call took (the shop's wait for its answer), in milliseconds.</summary>
+    public Percentiles IntakeCalls { get; } = new();
+
+    /// <summary>How long each carrier webhook took to be accepted, in milliseconds.</summary>
+    public Percentiles WebhookCalls { get; } = new();
+
     public async Task DriveAsync(CancellationToken cancellationToken)
     {
         var tracking = Some.TrackingNumber();
         var order = OrderBuilder.Apparel().PlacedAt(clock.GetUtcNow()).WithShipment("postnl", tracking).Build();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await workflows.StartAsync(order, cancellationToken);
+        IntakeCalls.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         TrackingEvent? last = null;
         foreach (var status in new[] { TrackingStatus.InfoReceived, TrackingStatus.InTransit, TrackingStatus.OutForDelivery, TrackingStatus.Delivered })
         {
             await Task.Delay(realGap, cancellationToken);
             last = new TrackingEvent("aftership", Some.EventId(), "postnl", tracking, status, status.ToString(), clock.GetUtcNow());
+            var accepting = System.Diagnostics.Stopwatch.GetTimestamp();
             await ingress.AcceptAsync([last], cancellationToken);
+            WebhookCalls.Add(System.Diagnostics.Stopwatch.GetElapsedTime(accepting).TotalMilliseconds);
         }
 
         // The carrier retries the delivered webhook: the same event id again must change nothing.

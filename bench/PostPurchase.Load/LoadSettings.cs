@@ -3,11 +3,11 @@ using System.Globalization;
 namespace PostPurchase.Load;
 
 /// <summary>The driver's command line: every option has a default; a bad value is refused with the option's name.</summary>
-internal sealed record LoadSettings(int Orders, int Concurrency, double Speed, double EventGapHours, int IdleSeconds, int Pending, bool StandIn, int TimerSeconds)
+internal sealed record LoadSettings(int Orders, int Concurrency, double Speed, double EventGapHours, int IdleSeconds, int Pending, bool StandIn, int TimerSeconds, double Rate)
 {
     public static LoadSettings Parse(string[] args)
     {
-        var known = new[] { "--orders", "--concurrency", "--speed", "--event-gap-hours", "--idle-seconds", "--pending", "--timer-seconds", "--stand-in" };
+        var known = new[] { "--orders", "--concurrency", "--speed", "--event-gap-hours", "--idle-seconds", "--pending", "--timer-seconds", "--stand-in", "--rate" };
         foreach (var arg in args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && !known.Contains(a)))
         {
             throw new ArgumentException($"Unknown option {arg}; known: {string.Join(", ", known)}.");
@@ -22,7 +22,8 @@ internal sealed record LoadSettings(int Orders, int Concurrency, double Speed, d
             IdleSeconds: (int)Number(args, "--idle-seconds", 60, 1),
             Pending: (int)Number(args, "--pending", 0, 0),
             StandIn: standIn,
-            TimerSeconds: (int)Number(args, "--timer-seconds", 3, 1));
+            TimerSeconds: (int)Number(args, "--timer-seconds", 3, 1),
+            Rate: Number(args, "--rate", 0, 0));
     }
 
     private static double Number(string[] args, string name, double fallback, double minimum)

@@ -86,7 +86,7 @@ var answering = scenario.AnswerSurveysAsync(senders, stopAnswering.Token);
 
 Console.WriteLine(settings.StandIn
     ? $"Running {settings.Orders} orders ({settings.Concurrency} concurrent) on the stand-in decider, timers {settings.TimerSeconds} s apart, real clock..."
-    : $"Running {settings.Orders} orders ({settings.Concurrency} concurrent) on OrderTimeline.Decide, clock x{factor:F0} " +
+    : $"Running {settings.Orders} orders ({(settings.Rate > 0 ? $"{settings.Rate:F1} new orders a second" : $"{settings.Concurrency} concurrent")}) on OrderTimeline.Decide, clock x{factor:F0} " +
       $"(1 real s = {factor / 3600:F1} simulated h), webhooks {settings.EventGapHours} simulated h apart...");
 var requestsBefore = counter.Total;
 var run = Stopwatch.StartNew();
@@ -103,8 +103,8 @@ var reporting = Task.Run(async () =>
             $"{scenario.Answered} answered, {Sent(Intent.ReviewRequest)} asked for a review; {counter.Total - requestsBefore} storage requests");
     }
 });
-using var gate = new SemaphoreSlim(settings.Concurrency);
-await Task.WhenAll(Enumerable.Range(0, settings.Orders).Select(async _ =>
+using var gate = new SemaphoreSlim(settings.Rate > 0 ? settings.Orders : settings.Concurrency);
+async Task DriveOneAsync()
 {
     await gate.WaitAsync();
     try
@@ -122,7 +122,31 @@ await Task.WhenAll(Enumerable.Range(0, settings.Orders).Select(async _ =>
     {
         gate.Release();
     }
-}));
+}
+
+if (settings.Rate > 0)
+{
+    // Open loop: a new order every 1/rate seconds whatever the engine is doing, as shops send them; latency at a stated load.
+    var driving = new List<Task>(settings.Orders);
+    for (var i = 0; i < settings.Orders; i++)
+    {
+        var wait = TimeSpan.FromSeconds(i / settings.Rate) - run.Elapsed;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        driving.Add(DriveOneAsync());
+    }
+
+    await Task.WhenAll(driving);
+}
+else
+{
+    // Closed loop: --concurrency shops, each sending its next order as soon as the last one's traffic is done (saturation).
+    await Task.WhenAll(Enumerable.Range(0, settings.Orders).Select(_ => DriveOneAsync()));
+}
+
 var accepted = run.Elapsed;
 while (Sent(Intent.ReviewRequest) < settings.Orders - Volatile.Read(ref failed) && run.Elapsed < TimeSpan.FromMinutes(30))
 {
@@ -149,10 +173,13 @@ Console.WriteLine($"orders                      {settings.Orders} ({failed} fail
 Console.WriteLine($"intake + webhooks accepted  {accepted.TotalSeconds:F1} s: {settings.Orders / accepted.TotalSeconds:F1} orders/s, {inputs / accepted.TotalSeconds:F0} events/s " +
     $"({LoadScenario.InputsPerOrder} per order incl. the duplicate; plus 1 CSAT answer each later)");
 Console.WriteLine($"all timelines completed in  {completed.TotalSeconds:F1} s real = {Scaled(completed).TotalDays:F1} simulated days");
+Console.WriteLine($"intake call                 p50 {scenario.IntakeCalls.At(50):F0} ms, p99 {scenario.IntakeCalls.At(99):F0} ms (confirmation committed before it returns)");
+Console.WriteLine($"webhook accept call         p50 {scenario.WebhookCalls.At(50):F0} ms, p99 {scenario.WebhookCalls.At(99):F0} ms (queued, not yet applied)");
 Console.WriteLine($"accepted-to-applied         p50 {latency.At(50):F0} ms, p99 {latency.At(99):F0} ms ({latency.Count} inputs)");
 Console.WriteLine($"wake-up lateness            p50 {lateness.At(50):F0} ms, p99 {lateness.At(99):F0} ms ({lateness.Count} wake-ups" +
     (settings.Pending > 0 ? $", {settings.Pending} far-future wake-ups pending)" : ")"));
-Console.WriteLine($"storage requests per order  {requestsPerOrder:F1}");
+Console.WriteLine($"storage requests per order  {requestsPerOrder:F1}; {requestsPerOrder * settings.Orders / completed.TotalSeconds:F0} requests/s over the run, " +
+    $"{requestsPerOrder * settings.Orders / completed.TotalSeconds / ceiling:P0} of the raw write ceiling");
 Console.WriteLine($"idle storage requests       {idlePerMinute:F1} a minute (measured over {settings.IdleSeconds} s)");
 Console.WriteLine($"peak working set            {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB (engine process)");
 Console.WriteLine($"Azurite raw upsert ceiling  {ceiling:F0} writes/s (64 concurrent single-entity upserts)");

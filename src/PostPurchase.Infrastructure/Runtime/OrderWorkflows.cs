@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Storage;
@@ -5,8 +6,8 @@ using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Infrastructure.Runtime;
 
-/// <summary>The embedded engine behind <see cref="IOrderWorkflows"/>: intake applies at once (idempotent), other inputs go through the inbox.</summary>
-internal sealed class OrderWorkflows(
+/// <summary>The embedded engine behind <see cref="IOrderWorkflows"/>: intake and raised inputs apply at once; carrier events and retries go through the inbox.</summary>
+internal sealed partial class OrderWorkflows(
     StorageAccount storage,
     OrderStore store,
     StateCache cache,
@@ -16,7 +17,8 @@ internal sealed class OrderWorkflows(
     TimelineApplier applier,
     TrackingIngress ingress,
     EngineOptions options,
-    TimeProvider time) : IOrderWorkflows
+    TimeProvider time,
+    ILogger<OrderWorkflows> logger) : IOrderWorkflows
 {
     /// <summary>The input id of every order's intake: a second intake of the same order is recognised as the same input.</summary>
     private const string PlacedInputId = "order-placed";
@@ -28,9 +30,13 @@ internal sealed class OrderWorkflows(
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         // Indexes first: a webhook arriving the moment the order exists must find it.
+        var mayHaveParked = new List<string>();
         foreach (var shipment in order.Shipments)
         {
-            await parcels.RegisterAsync(shipment.Key, shipment.Carrier, order.OrderId, cancellationToken).ConfigureAwait(false);
+            if (await parcels.RegisterAsync(shipment.Key, shipment.Carrier, order.OrderId, cancellationToken).ConfigureAwait(false))
+            {
+                mayHaveParked.Add(shipment.Key);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(order.Customer.Phone))
@@ -47,15 +53,19 @@ internal sealed class OrderWorkflows(
             return new StartResult(false, existing);
         }
 
-        foreach (var shipment in order.Shipments)
+        foreach (var parcelKey in mayHaveParked)
         {
-            await ingress.ReplayParkedAsync(shipment.Key, order.OrderId, cancellationToken).ConfigureAwait(false);
+            await ingress.ReplayParkedAsync(parcelKey, order.OrderId, cancellationToken).ConfigureAwait(false);
         }
 
         var created = state!.State;
         return new StartResult(true, new OrderSnapshot(created, [.. created.Messages.Select(m => new MessageRecord(m, null, null))]));
     }
 
+    /// <summary>
+    /// Applies the input at once (the caller learns the order moved on, and it costs no queue round trip); if applying fails it is
+    /// queued instead, so the inbox worker retries it and, after the last attempt, moves it to the poison table.
+    /// </summary>
     public async Task<bool> RaiseAsync(string orderId, TimelineInput input, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
@@ -66,18 +76,34 @@ internal sealed class OrderWorkflows(
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        if (cache.Get(orderId) is null && await store.LoadAsync(orderId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return false;
-        }
-
+        var mayHaveParked = false;
         if (input is ShipmentRegistered registered)
         {
-            await parcels.RegisterAsync(registered.Shipment.Key, registered.Shipment.Carrier, orderId, cancellationToken).ConfigureAwait(false);
+            if (cache.Get(orderId) is null && await store.LoadAsync(orderId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return false;
+            }
+
+            // Index first: a webhook for the new parcel arriving meanwhile must find the order.
+            mayHaveParked = await parcels.RegisterAsync(registered.Shipment.Key, registered.Shipment.Carrier, orderId, cancellationToken).ConfigureAwait(false);
         }
 
-        await inbox.EnqueueAsync(InputEnvelope.For(orderId, input, time.GetUtcNow()), options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
-        if (input is ShipmentRegistered shipment)
+        var envelope = InputEnvelope.For(orderId, input, time.GetUtcNow());
+        try
+        {
+            var (outcome, _) = await applier.ApplyAsync(envelope, cancellationToken).ConfigureAwait(false);
+            if (outcome == ApplyOutcome.UnknownOrder)
+            {
+                return false;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogQueuedAfterFailure(ex, orderId, envelope.Type);
+            await inbox.EnqueueAsync(envelope, options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (mayHaveParked && input is ShipmentRegistered shipment)
         {
             await ingress.ReplayParkedAsync(shipment.Shipment.Key, orderId, cancellationToken).ConfigureAwait(false);
         }
@@ -91,4 +117,7 @@ internal sealed class OrderWorkflows(
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         return await store.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: applying {InputType} at once failed; queued for the inbox worker to retry")]
+    private partial void LogQueuedAfterFailure(Exception exception, string orderId, string inputType);
 }

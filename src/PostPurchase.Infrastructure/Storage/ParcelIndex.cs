@@ -14,12 +14,28 @@ internal sealed class ParcelIndex(StorageAccount storage)
     private const int CacheLimit = 200_000;
     private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>Records that <paramref name="parcelKey"/> belongs to <paramref name="orderId"/> (the latest registration wins).</summary>
-    public async Task RegisterAsync(string parcelKey, string carrier, string orderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records that <paramref name="parcelKey"/> belongs to <paramref name="orderId"/> (the latest registration wins). Returns false
+    /// when the parcel was new: no event can be parked for it (parking leaves a placeholder entry first), so the caller skips the
+    /// parking lookup; true when an entry existed (a placeholder, or a registration before) and parked events may wait.
+    /// </summary>
+    public async Task<bool> RegisterAsync(string parcelKey, string carrier, string orderId, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(KeyEncoder.Encode(parcelKey), IndexRow) { ["OrderId"] = orderId, ["Carrier"] = carrier };
+        try
+        {
+            await storage.Parcels.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            Remember(parcelKey, orderId);
+            return false;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Registered before, or events were parked for it: replace the entry and let the caller replay.
+        }
+
         await storage.Parcels.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         Remember(parcelKey, orderId);
+        return true;
     }
 
     /// <summary>The order that registered <paramref name="parcelKey"/>, or null.</summary>
@@ -80,14 +96,27 @@ internal sealed class ParcelIndex(StorageAccount storage)
         return (index, parked);
     }
 
-    /// <summary>Keeps an event whose parcel nobody registered yet.</summary>
-    public Task ParkAsync(TrackingEvent trackingEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps an event whose parcel nobody registered yet. A placeholder index entry (no order) is written first, so a registration
+    /// that comes after it finds an entry and looks for parked events; a crash between the two writes costs one needless lookup.
+    /// </summary>
+    public async Task ParkAsync(TrackingEvent trackingEvent, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(KeyEncoder.Encode(trackingEvent.ParcelKey), KeyEncoder.Encode($"{trackingEvent.Provider}:{trackingEvent.EventId}"))
+        var partition = KeyEncoder.Encode(trackingEvent.ParcelKey);
+        try
+        {
+            await storage.Parcels.AddEntityAsync(new TableEntity(partition, IndexRow) { ["Parked"] = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Registered meanwhile (the caller looks again), or a placeholder from an earlier parked event.
+        }
+
+        var entity = new TableEntity(partition, KeyEncoder.Encode($"{trackingEvent.Provider}:{trackingEvent.EventId}"))
         {
             ["Event"] = JsonSerializer.Serialize(trackingEvent, CoreJson.Options),
         };
-        return storage.Parked.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await storage.Parked.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every event parked for <paramref name="parcelKey"/>, with the row to delete once it is safely routed.</summary>

@@ -1,6 +1,4 @@
 using PostPurchase.Host.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -24,7 +22,7 @@ public sealed class PagesHost : IAsyncLifetime
     public const string PoisonReason = "poison-for-dashboard-test";
     public const string WebhookSecret = "pages-test-webhook-secret-0123";
     private const string Chromium = "/usr/bin/chromium";
-    private WebApplicationFactory<Program>? _factory;
+    private LoopbackHost? _host;
     private IPlaywright? _playwright;
 
     public AzuriteServer Azurite { get; } = new();
@@ -35,7 +33,7 @@ public sealed class PagesHost : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public IServiceProvider Services => _factory!.Services;
+    public IServiceProvider Services => _host!.Services;
 
     public SimulatedClock Clock => Services.GetRequiredService<SimulatedClock>();
 
@@ -43,40 +41,36 @@ public sealed class PagesHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        var settings = new Dictionary<string, string>
         {
-            web.UseEnvironment("Development");
-            web.UseSetting("PostPurchase:Storage", Azurite.ConnectionString);
-            web.UseSetting("PostPurchase:ApiKey", ApiKey);
-            web.UseSetting("PostPurchase:SigningKey", "pages-test-signing-key-0123456789");
-            web.UseSetting("PostPurchase:Clock", "Simulated");
-            web.UseSetting("PostPurchase:Branding:ShopName", "Tulip & Co");
-            web.UseSetting("PostPurchase:Webhooks:Endpoints:0:Url", Shop.Url);
-            web.UseSetting("PostPurchase:Webhooks:Endpoints:0:Secret", WebhookSecret);
-            web.UseSetting("PostPurchase:Pages:PageRequestsPerMinute", "10000");
-            web.UseSetting("PostPurchase:Pages:ActionsPerMinute", "10000");
-            // Fault injection for the dashboard's poison view: one marked input always fails; everything else is the real decider.
-            web.ConfigureServices(services => services.AddSingleton(sp =>
+            ["PostPurchase:Storage"] = Azurite.ConnectionString,
+            ["PostPurchase:ApiKey"] = ApiKey,
+            ["PostPurchase:SigningKey"] = "pages-test-signing-key-0123456789",
+            ["PostPurchase:Clock"] = "Simulated",
+            ["PostPurchase:Branding:ShopName"] = "Tulip & Co",
+            ["PostPurchase:Webhooks:Endpoints:0:Url"] = Shop.Url,
+            ["PostPurchase:Webhooks:Endpoints:0:Secret"] = WebhookSecret,
+            ["PostPurchase:Pages:PageRequestsPerMinute"] = "10000",
+            ["PostPurchase:Pages:ActionsPerMinute"] = "10000",
+        };
+
+        // Fault injection for the dashboard's poison view: one marked input always fails; everything else is the real decider.
+        _host = LoopbackHost.Start("Development", settings, services => services.AddSingleton(sp =>
+        {
+            var composer = sp.GetRequiredService<MessageComposer>();
+            var links = sp.GetRequiredService<CustomerLinks>();
+            return new EngineOptions
             {
-                var composer = sp.GetRequiredService<MessageComposer>();
-                var links = sp.GetRequiredService<CustomerLinks>();
-                return new EngineOptions
-                {
-                    Policy = sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Policy,
-                    Render = (message, state) => composer.Compose(message, state, links.For(state.Order.OrderId)),
-                    InputRetryDelay = TimeSpan.Zero,
-                    MaxInputAttempts = 2,
-                    Decide = (state, input, now, policy) => input is OrderCancelled { Reason: PoisonReason }
-                        ? throw new InvalidOperationException("Simulated fault: this input cannot be applied.")
-                        : OrderTimeline.Decide(state, input, now, policy),
-                };
-            }));
-        });
-        _factory.UseKestrel(0);
-        HostStartGate.Start(_factory.StartServer);
-        var addresses = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+                Policy = sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Policy,
+                Render = (message, state) => composer.Compose(message, state, links.For(state.Order.OrderId)),
+                InputRetryDelay = TimeSpan.Zero,
+                MaxInputAttempts = 2,
+                Decide = (state, input, now, policy) => input is OrderCancelled { Reason: PoisonReason }
+                    ? throw new InvalidOperationException("Simulated fault: this input cannot be applied.")
+                    : OrderTimeline.Decide(state, input, now, policy),
+            };
+        }));
+        BaseUrl = _host.BaseAddress.ToString().TrimEnd('/').Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -93,9 +87,9 @@ public sealed class PagesHost : IAsyncLifetime
             await Browser.CloseAsync();
         }
         _playwright?.Dispose();
-        if (_factory is not null)
+        if (_host is not null)
         {
-            await _factory.DisposeAsync();
+            await _host.DisposeAsync();
         }
         Shop.Dispose();
         Azurite.Dispose();

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PostPurchase.Infrastructure.Storage;
@@ -9,7 +6,7 @@ using PostPurchase.Infrastructure.Time;
 namespace PostPurchase.Host.Tests.Support;
 
 /// <summary>The real Host on Kestrel (loopback, free port) against Azurite, with its own storage prefix and, by default, a simulated clock at a fixed start.</summary>
-internal sealed class HostApp : WebApplicationFactory<Program>
+internal sealed class HostApp : IAsyncDisposable
 {
     public const string ApiKey = "test-merchant-key-4f1c9a";
 
@@ -30,9 +27,11 @@ internal sealed class HostApp : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _services;
     private readonly IReadOnlyDictionary<string, string>? _settings;
     private readonly string _environment;
+    private readonly Lock _starting = new();
+    private LoopbackHost? _host;
 
     /// <param name="settings">Extra configuration (e.g. <c>PostPurchase:Twilio:AccountSid</c>), applied last.</param>
-    /// <param name="environment">The hosting environment; every factory is built through this class so its start goes through <see cref="HostStartGate"/>.</param>
+    /// <param name="environment">The hosting environment (Testing unless a test needs another).</param>
     public HostApp(string storage, bool simulated = true, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing")
     {
         _storage = storage;
@@ -41,7 +40,6 @@ internal sealed class HostApp : WebApplicationFactory<Program>
         _settings = settings;
         _environment = environment;
         Prefix = "h" + Guid.NewGuid().ToString("N")[..10];
-        UseKestrel(0);
     }
 
     /// <summary>Table and queue name prefix of this host.</summary>
@@ -50,61 +48,71 @@ internal sealed class HostApp : WebApplicationFactory<Program>
     /// <summary>The simulated clock (null with the system clock).</summary>
     public SimulatedClock? Clock { get; private set; }
 
-    /// <inheritdoc />
-    public override IServiceProvider Services
-    {
-        get
-        {
-            HostStartGate.Start(StartServer);
-            return base.Services;
-        }
-    }
+    /// <summary>The host's services (starts the host on first use).</summary>
+    public IServiceProvider Services => Started.Services;
 
     /// <summary>A client with the merchant API key on every request.</summary>
     public HttpClient Merchant()
     {
-        HostStartGate.Start(StartServer);
-        var client = CreateClient();
+        var client = Started.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
         return client;
     }
 
     /// <summary>A client without credentials (webhooks, dev clock, health).</summary>
-    public HttpClient Anonymous()
+    public HttpClient Anonymous() => Started.CreateClient();
+
+    public async ValueTask DisposeAsync()
     {
-        HostStartGate.Start(StartServer);
-        return CreateClient();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private LoopbackHost Started
     {
-        builder.UseEnvironment(_environment);
-        builder.UseSetting("PostPurchase:Storage", _storage);
-        builder.UseSetting("PostPurchase:ApiKey", ApiKey);
-        builder.UseSetting("PostPurchase:SigningKey", "test-signing-key-0123456789abcdef");
-        builder.UseSetting("PostPurchase:PublicBaseUrl", "https://shop.example");
-        builder.UseSetting("PostPurchase:Clock", _simulated ? "Simulated" : "System");
+        get
+        {
+            lock (_starting)
+            {
+                return _host ??= LoopbackHost.Start(_environment, Settings(), Replace);
+            }
+        }
+    }
+
+    private IEnumerable<KeyValuePair<string, string>> Settings()
+    {
+        yield return new("PostPurchase:Storage", _storage);
+        yield return new("PostPurchase:ApiKey", ApiKey);
+        yield return new("PostPurchase:SigningKey", "test-signing-key-0123456789abcdef");
+        yield return new("PostPurchase:PublicBaseUrl", "https://shop.example");
+        yield return new("PostPurchase:Clock", _simulated ? "Simulated" : "System");
         foreach (var (provider, secret) in Secrets)
         {
-            builder.UseSetting($"PostPurchase:Carriers:{provider}:Secret", secret);
+            yield return new($"PostPurchase:Carriers:{provider}:Secret", secret);
         }
-        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+
+        // Applied last: a later argument wins over an earlier one with the same key.
+        foreach (var setting in _settings ?? new Dictionary<string, string>())
         {
-            builder.UseSetting(key, value);
+            yield return setting;
         }
-        builder.ConfigureTestServices(services =>
+    }
+
+    private void Replace(IServiceCollection services)
+    {
+        services.RemoveAll<StorageAccount>();
+        services.AddSingleton(sp => new StorageAccount(_storage, sp.GetRequiredService<StorageRequestCounter>(), Prefix));
+        if (_simulated)
         {
-            services.RemoveAll<StorageAccount>();
-            services.AddSingleton(sp => new StorageAccount(_storage, sp.GetRequiredService<StorageRequestCounter>(), Prefix));
-            if (_simulated)
-            {
-                Clock = new SimulatedClock(Start);
-                services.RemoveAll<SimulatedClock>();
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(Clock);
-                services.AddSingleton<TimeProvider>(Clock);
-            }
-            _services?.Invoke(services);
-        });
+            Clock = new SimulatedClock(Start);
+            services.RemoveAll<SimulatedClock>();
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(Clock);
+            services.AddSingleton<TimeProvider>(Clock);
+        }
+
+        _services?.Invoke(services);
     }
 }

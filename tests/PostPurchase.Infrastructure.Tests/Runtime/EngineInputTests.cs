@@ -99,6 +99,25 @@ public sealed class EngineInputTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task StartAsync_NewParcel_NoParkingLookupAndLaterEventsRouted()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+        var tracking = Some.TrackingNumber();
+        var order = OrderBuilder.Apparel().WithShipment("postnl", tracking).Build();
+        long ParkingReads() => engine.Counter.ByOperation().GetValueOrDefault($"GET {engine.Storage.Parked.Name}(key)");
+        var readsBefore = ParkingReads();
+
+        await engine.Workflows.StartAsync(order, CancellationToken.None);
+        var routed = await engine.Ingress.AcceptAsync([Scan(tracking, TrackingStatus.InTransit, Some.Monday.AddHours(1))], CancellationToken.None);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(readsBefore, ParkingReads());
+        Assert.Equal(order.OrderId, routed.Single().OrderId);
+        Assert.Equal(OrderStatus.Shipped, (await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None))!.State.Status);
+    }
+
+    [Fact]
     public async Task StartAsync_IntakeWithShipmentAfterEventParked_ParkedEventReplayed()
     {
         await using var engine = EngineHarness.Create(azurite.ConnectionString);
@@ -131,6 +150,34 @@ public sealed class EngineInputTests(AzuriteServer azurite)
 
         Assert.Equal(once!.ETag, twice!.ETag);
         Assert.Equal(once.State.Version, twice.State.Version);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_MerchantCancels_AppliedBeforeItReturnsWithoutTheQueue()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        var order = OrderBuilder.Apparel().Build();
+        await engine.Workflows.StartAsync(order, CancellationToken.None);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+        var queuesBefore = engine.Counter.Queues;
+
+        Assert.True(await engine.Workflows.RaiseAsync(order.OrderId, new OrderCancelled("merchant", "out of stock"), CancellationToken.None));
+
+        var stored = await engine.Get<OrderStore>().LoadAsync(order.OrderId, CancellationToken.None);
+        Assert.Equal(OrderStatus.Cancelled, stored!.State.Status);
+        Assert.Equal(queuesBefore, engine.Counter.Queues);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_UnknownOrder_FalseAndNothingQueued()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+        var queuesBefore = engine.Counter.Queues;
+
+        Assert.False(await engine.Workflows.RaiseAsync("PP-NOBODY", new CsatAnswered(5), CancellationToken.None));
+
+        Assert.Equal(queuesBefore, engine.Counter.Queues);
     }
 
     [Fact]

@@ -11,17 +11,20 @@ namespace PostPurchase.Infrastructure.Tests.Channels.Support;
 /// <summary>The production channel registration over test settings, with every log line captured.</summary>
 internal sealed class ChannelTestHost : IDisposable
 {
-    /// <summary>Tiny delays and no jitter, so retry tests are quick and exact.</summary>
+    /// <summary>
+    /// Tiny delays and no jitter, so retry tests are quick and exact. Timeouts stay generous: a first request on a busy machine can
+    /// take seconds, and a test that is about timeouts sets its own.
+    /// </summary>
     public static ChannelTimings Fast { get; } = new()
     {
-        AttemptTimeout = TimeSpan.FromSeconds(5),
+        AttemptTimeout = TimeSpan.FromSeconds(30),
         MaxRetryAttempts = 2,
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
         MaxRetryDelay = TimeSpan.FromSeconds(30),
         UseJitter = false,
-        AcsPollTimeout = TimeSpan.FromSeconds(10),
+        AcsPollTimeout = TimeSpan.FromSeconds(30),
         AcsMaxPollDelay = TimeSpan.FromMilliseconds(20),
-        SmtpTimeout = TimeSpan.FromSeconds(10),
+        SmtpTimeout = TimeSpan.FromSeconds(30),
     };
 
     private ChannelTestHost(ServiceProvider provider) => Provider = provider;
