@@ -17,18 +17,11 @@ public sealed class OrderFunctions(IOrderWorkflows workflows, CustomerLinks link
 {
     /// <summary>POST /api/orders: order intake; the same order id again answers 200 with the existing order.</summary>
     [Function(nameof(PlaceOrder))]
-    public async Task<IActionResult> PlaceOrder(
+    public Task<IActionResult> PlaceOrder(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/orders")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
-    {
-        if (Refuse(request) is { } refusal)
-        {
-            return refusal;
-        }
-        Attach(context, client, request);
-        return HttpResultAction.From(await OrderApi.PlaceAsync(request, workflows, links, context.CancellationToken));
-    }
+        FunctionContext context) =>
+        DriveAsync(request, client, context, ct => OrderApi.PlaceAsync(request, workflows, links, ct));
 
     /// <summary>GET /api/orders/{orderId}: the order, its status, timeline and next step.</summary>
     [Function(nameof(GetOrder))]
@@ -56,50 +49,43 @@ public sealed class OrderFunctions(IOrderWorkflows workflows, CustomerLinks link
 
     /// <summary>POST /api/orders/{orderId}/shipments: registers a parcel.</summary>
     [Function(nameof(RegisterShipment))]
-    public async Task<IActionResult> RegisterShipment(
+    public Task<IActionResult> RegisterShipment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/orders/{orderId}/shipments")] HttpRequest request,
         string orderId,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
-    {
-        if (Refuse(request) is { } refusal)
-        {
-            return refusal;
-        }
-        Attach(context, client, request);
-        return HttpResultAction.From(await OrderApi.RegisterShipmentAsync(orderId, request, workflows, context.CancellationToken));
-    }
+        FunctionContext context) =>
+        DriveAsync(request, client, context, ct => OrderApi.RegisterShipmentAsync(orderId, request, workflows, ct));
 
     /// <summary>POST /api/orders/{orderId}/cancel: the merchant cancelled the order.</summary>
     [Function(nameof(CancelOrder))]
-    public async Task<IActionResult> CancelOrder(
+    public Task<IActionResult> CancelOrder(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/orders/{orderId}/cancel")] HttpRequest request,
         string orderId,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
-    {
-        if (Refuse(request) is { } refusal)
-        {
-            return refusal;
-        }
-        Attach(context, client, request);
-        return HttpResultAction.From(await OrderApi.CancelAsync(orderId, request, workflows, context.CancellationToken));
-    }
+        FunctionContext context) =>
+        DriveAsync(request, client, context, ct => OrderApi.CancelAsync(orderId, request, workflows, ct));
 
     /// <summary>POST /api/orders/{orderId}/refund: the merchant refunded the order or marked it returned.</summary>
     [Function(nameof(RefundOrder))]
-    public async Task<IActionResult> RefundOrder(
+    public Task<IActionResult> RefundOrder(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/orders/{orderId}/refund")] HttpRequest request,
         string orderId,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
+        FunctionContext context) =>
+        DriveAsync(request, client, context, ct => OrderApi.RefundAsync(orderId, request, workflows, ct));
+
+    /// <summary>A route that drives a timeline: the API key, then the shared handler with this invocation's durable client.</summary>
+    private async Task<IActionResult> DriveAsync<TResult>(
+        HttpRequest request, DurableTaskClient client, FunctionContext context, Func<CancellationToken, Task<TResult>> handle)
+        where TResult : IResult
     {
         if (Refuse(request) is { } refusal)
         {
             return refusal;
         }
+
         Attach(context, client, request);
-        return HttpResultAction.From(await OrderApi.RefundAsync(orderId, request, workflows, context.CancellationToken));
+        return HttpResultAction.From(await handle(context.CancellationToken));
     }
 
     private IActionResult? Refuse(HttpRequest request) =>
