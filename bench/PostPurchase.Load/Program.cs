@@ -103,7 +103,7 @@ using var stopAnswering = new CancellationTokenSource();
 var answering = scenario.AnswerSurveysAsync(senders, stopAnswering.Token);
 
 Console.WriteLine(settings.StandIn
-    ? $"Running {settings.Orders} orders ({settings.Concurrency} concurrent) on the stand-in decider, timers {settings.TimerSeconds} s apart, real clock..."
+    ? $"Running {settings.Orders} orders ({(settings.Rate > 0 ? $"{settings.Rate:F1} new orders a second" : $"{settings.Concurrency} concurrent")}) on the stand-in decider, timers {settings.TimerSeconds} s apart, real clock..."
     : $"Running {settings.Orders} orders ({(settings.Rate > 0 ? $"{settings.Rate:F1} new orders a second" : $"{settings.Concurrency} concurrent")}) on OrderTimeline.Decide, clock x{factor:F0} " +
       $"(1 real s = {factor / 3600:F1} simulated h), webhooks {settings.EventGapHours} simulated h apart...");
 var requestsBefore = counter.Total;
