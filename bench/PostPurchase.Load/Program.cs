@@ -79,22 +79,7 @@ if (settings.Pending > 0)
 var engine = provider.GetRequiredService<EngineService>();
 await engine.StartAsync(CancellationToken.None);
 
-// Azurite's own answer time during the run: one single-entity upsert every 100 ms on a table of its own, outside the counter.
-// The engine's tails cannot be shorter than the emulator's.
-var probe = new Percentiles();
-var probeTable = new Azure.Data.Tables.TableClient(azurite.ConnectionString, "LatencyProbe");
-await probeTable.CreateIfNotExistsAsync();
-using var stopProbing = new CancellationTokenSource();
-var probing = Task.Run(async () =>
-{
-    for (var i = 0; !stopProbing.IsCancellationRequested; i++)
-    {
-        var sent = Stopwatch.GetTimestamp();
-        await probeTable.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("probe", (i % 100).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        probe.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-        await Task.Delay(100, stopProbing.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-    }
-});
+var probe = await StorageProbe.StartAsync(azurite.ConnectionString);
 var pausedBefore = GC.GetTotalPauseDuration();
 var scenario = new LoadScenario(
     provider.GetRequiredService<IOrderWorkflows>(), provider.GetRequiredService<ITrackingIngress>(), clock,
@@ -174,29 +159,17 @@ while (Sent(Intent.ReviewRequest) < settings.Orders - Volatile.Read(ref failed) 
 var completed = run.Elapsed;
 
 // Timelines go on after the review request (a reminder, the closing wake-up): wait until none is left unfinished, so requests
-// per order cover whole timelines and the idle minute below has nothing to do. The check reads storage outside the counter.
-var uncounted = new Azure.Data.Tables.TableClient(azurite.ConnectionString, storage.Orders.Name);
-async Task<int> UnfinishedAsync()
-{
-    var count = 0;
-    await foreach (var _ in uncounted.QueryAsync<Azure.Data.Tables.TableEntity>("RowKey eq 'state' and Completed eq false", select: ["PartitionKey"]))
-    {
-        count++;
-    }
-
-    return count;
-}
-
-var unfinished = await UnfinishedAsync();
+// per order cover whole timelines and the idle minute below has nothing to do.
+var timelines = new UnfinishedTimelines(azurite.ConnectionString, storage.Orders.Name);
+var unfinished = await timelines.CountAsync();
 while (unfinished > 0 && run.Elapsed < TimeSpan.FromMinutes(30))
 {
     await Task.Delay(TimeSpan.FromSeconds(2));
-    unfinished = await UnfinishedAsync();
+    unfinished = await timelines.CountAsync();
 }
 
 var finished = run.Elapsed;
-await stopProbing.CancelAsync();
-await probing;
+await probe.DisposeAsync();
 var paused = GC.GetTotalPauseDuration() - pausedBefore;
 await stopReporting.CancelAsync();
 await reporting;
@@ -228,7 +201,7 @@ Console.WriteLine($"wake-up lateness            p50 {lateness.At(50):F0} ms, p99
 Console.WriteLine($"storage requests per order  {requestsPerOrder:F1}; {requestsPerOrder * settings.Orders / finished.TotalSeconds:F0} requests/s over the run, " +
     $"{requestsPerOrder * settings.Orders / finished.TotalSeconds / ceiling:P0} of the raw write ceiling");
 Console.WriteLine($"idle storage requests       {idlePerMinute:F1} a minute (measured over {settings.IdleSeconds} s)");
-Console.WriteLine($"Azurite single upsert        p50 {probe.At(50):F0} ms, p99 {probe.At(99):F0} ms, max {probe.At(100):F0} ms (one every 100 ms during the run, {probe.Count} in all)");
+Console.WriteLine($"Azurite single upsert        p50 {probe.Latency.At(50):F0} ms, p99 {probe.Latency.At(99):F0} ms, max {probe.Latency.At(100):F0} ms (one every 100 ms during the run, {probe.Latency.Count} in all)");
 Console.WriteLine($"engine GC pauses            {paused.TotalMilliseconds:F0} ms in all during the run ({GC.CollectionCount(2)} full collections)");
 Console.WriteLine($"peak working set            {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB (engine process)");
 Console.WriteLine($"Azurite raw upsert ceiling  {ceiling:F0} writes/s (64 concurrent single-entity upserts)");

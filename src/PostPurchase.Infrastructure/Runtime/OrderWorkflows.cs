@@ -79,9 +79,15 @@ internal sealed partial class OrderWorkflows(
         var mayHaveParked = false;
         if (input is ShipmentRegistered registered)
         {
-            if (cache.Get(orderId) is null && await store.LoadAsync(orderId, cancellationToken).ConfigureAwait(false) is null)
+            if (cache.Get(orderId) is null)
             {
-                return false;
+                // Known before its parcel is indexed; the state read is kept for the apply below.
+                if (await store.LoadAsync(orderId, cancellationToken).ConfigureAwait(false) is not { } loaded)
+                {
+                    return false;
+                }
+
+                cache.Set(loaded);
             }
 
             // Index first: a webhook for the new parcel arriving meanwhile must find the order.
