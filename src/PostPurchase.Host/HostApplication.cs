@@ -1,7 +1,6 @@
 using PostPurchase.Host.Endpoints;
-using PostPurchase.Host.OpenApi;
 using PostPurchase.Infrastructure;
-using PostPurchase.Infrastructure.Pages;
+using PostPurchase.Web;
 
 namespace PostPurchase.Host;
 
@@ -14,21 +13,14 @@ public static class HostApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPostPurchaseInfrastructure();
+        builder.AddPostPurchaseWeb();
         builder.AddHostServices();
-        builder.AddPostPurchasePages();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseHostPipeline();
-        app.MapHealthEndpoints();
-        app.MapOrderEndpoints();
-        app.MapAdminEndpoints();
-        app.MapWebhookEndpoints();
-        app.MapTwilioWebhooks();
+        app.MapPostPurchaseWeb();
         app.MapDevEndpoints();
-        app.MapApiDocs();
-        app.MapTrackingPageEndpoints();
-        app.MapDashboardEndpoints();
         return app;
     }
 }

@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using PostPurchase.Core.Serialization;
-using PostPurchase.Host.Errors;
-using PostPurchase.Host.Security;
 using PostPurchase.Host.Telemetry;
-using PostPurchase.Infrastructure.Api;
 using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Web.Api;
+using PostPurchase.Web.Errors;
 
 namespace PostPurchase.Host;
 
-/// <summary>Everything the self-hosted HTTP surface needs besides the runtime (AddPostPurchaseInfrastructure registers that and the storage health check).</summary>
+/// <summary>What only the self-hosted runtime adds around the shared web surface: Kestrel limits, the exception handler, telemetry.</summary>
 internal static class HostServices
 {
     public static IHostApplicationBuilder AddHostServices(this IHostApplicationBuilder builder)
@@ -18,19 +16,9 @@ internal static class HostServices
             .Validate(o => development || !string.IsNullOrWhiteSpace(o.ApiKey),
                 "PostPurchase:ApiKey is required outside Development (env PostPurchase__ApiKey): it guards the merchant API.")
             .ValidateOnStart();
-        builder.Services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
-
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Explain);
         builder.Services.AddExceptionHandler<HostExceptionHandler>();
-
         builder.Services.AddHealthChecks();
-
-        builder.Services.AddOpenApi(o =>
-        {
-            o.AddDocumentTransformer(ApiKeySecurity.AddSchemeAsync);
-            o.AddOperationTransformer(ApiKeySecurity.RequireOnMarkedAsync);
-        });
         builder.AddTelemetry();
         return builder;
     }

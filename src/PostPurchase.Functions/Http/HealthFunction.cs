@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PostPurchase.Infrastructure.Api;
+using PostPurchase.Web.Api;
 
 namespace PostPurchase.Functions.Http;
 

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PostPurchase.Functions.Workflows;
-using PostPurchase.Infrastructure.Api;
+using PostPurchase.Web.Api;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Workflows;

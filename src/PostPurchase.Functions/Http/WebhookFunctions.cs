@@ -5,8 +5,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PostPurchase.Functions.Workflows;
-using PostPurchase.Infrastructure.Api;
-using PostPurchase.Infrastructure.Channels.Twilio.TwilioWebhooks;
+using PostPurchase.Web.Api;
+using PostPurchase.Web.Webhooks;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Workflows;
 

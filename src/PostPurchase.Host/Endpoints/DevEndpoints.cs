@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PostPurchase.Infrastructure.Api;
+using PostPurchase.Web.Api;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Host.Endpoints;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using PostPurchase.Core.Serialization;
-using PostPurchase.Infrastructure.Pages;
+using PostPurchase.Web.Pages;
 
 namespace PostPurchase.Host.Tests.Browser;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using PostPurchase.Host.Tests.Support;
-using PostPurchase.Infrastructure.Api;
+using PostPurchase.Web.Api;
 using PostPurchase.Testing.Azurite;
 
 namespace PostPurchase.Host.Tests.Endpoints;

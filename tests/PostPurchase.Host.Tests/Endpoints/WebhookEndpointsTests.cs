@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
 using PostPurchase.Host.Tests.Support;
-using PostPurchase.Infrastructure.Api;
+using PostPurchase.Web.Api;
 using PostPurchase.Testing;
 using PostPurchase.Testing.Azurite;
 

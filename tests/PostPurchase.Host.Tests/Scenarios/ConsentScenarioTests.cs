@@ -3,7 +3,7 @@ using System.Text;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
 using PostPurchase.Host.Tests.Support;
-using PostPurchase.Infrastructure.Api;
+using PostPurchase.Web.Api;
 using PostPurchase.Testing;
 using PostPurchase.Testing.Azurite;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using PostPurchase.Infrastructure.Api;
+using PostPurchase.Web.Api;
 
 namespace PostPurchase.Host.Tests.Support;
 

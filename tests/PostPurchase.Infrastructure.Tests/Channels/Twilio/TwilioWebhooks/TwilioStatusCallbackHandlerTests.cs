@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels.Twilio.TwilioWebhooks;
-using PostPurchase.Infrastructure.Tests.Channels.Support;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Testing;
 

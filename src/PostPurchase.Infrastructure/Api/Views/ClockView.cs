@@ -1,4 +1,0 @@
-namespace PostPurchase.Infrastructure.Api;
-
-/// <summary>The simulated clock's time.</summary>
-public sealed record ClockView(DateTimeOffset Now);

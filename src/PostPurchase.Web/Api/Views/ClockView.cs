@@ -1,0 +1,4 @@
+namespace PostPurchase.Web.Api;
+
+/// <summary>The simulated clock's time.</summary>
+public sealed record ClockView(DateTimeOffset Now);

@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Web.Pages.Dashboard;
+using PostPurchase.Infrastructure.Workflows;
+
+namespace PostPurchase.Web.Pages;
+
+/// <summary>Registers what the tracking page and the dashboard need: options, anti-forgery, rate limits, the order catalogue, outgoing webhooks.</summary>
+public static class PagesRegistration
+{
+    /// <summary>The anti-forgery cookie of the pages.</summary>
+    public const string AntiforgeryCookie = "pp_af";
+
+    /// <summary>Adds the pages' services; call after <c>AddPostPurchaseInfrastructure</c>.</summary>
+    public static IHostApplicationBuilder AddPostPurchasePages(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PagesOptions>()
+            .Bind(builder.Configuration.GetSection(PagesOptions.Section))
+            .Validate(o => o.StoreCreditBonusPercent is >= 0 and <= 100, "PostPurchase:Pages:StoreCreditBonusPercent must be between 0 and 100.")
+            .Validate(o => o.PageRequestsPerMinute > 0 && o.ActionsPerMinute > 0, "PostPurchase:Pages rate limits must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = AntiforgeryCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__af";
+        });
+        builder.Services.AddSingleton<PageRateLimiter>();
+        builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
+            sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp)), sp.GetRequiredService<IOrderReadModelStore>()));
+        builder.AddMerchantWebhooks();
+        return builder;
+    }
+
+    internal static string StorageConnection(IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var options = services.GetRequiredService<IOptions<PostPurchaseOptions>>().Value;
+        return options.Storage ?? configuration["AzureWebJobsStorage"]
+            ?? throw new InvalidOperationException("Set PostPurchase:Storage (or AzureWebJobsStorage): the pages read orders and log webhook deliveries there.");
+    }
+}

@@ -1,0 +1,23 @@
+using PostPurchase.Web.Endpoints;
+using PostPurchase.Web.OpenApi;
+
+namespace PostPurchase.Web;
+
+/// <summary>Maps every route a buyer, a merchant, a carrier or Twilio uses, as minimal APIs.</summary>
+public static class WebEndpoints
+{
+    /// <summary>Maps the merchant API, webhooks, health, the OpenAPI document, the tracking page and the dashboard.</summary>
+    public static WebApplication MapPostPurchaseWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthEndpoints();
+        app.MapOrderEndpoints();
+        app.MapAdminEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapTwilioWebhooks();
+        app.MapApiDocs();
+        app.MapTrackingPageEndpoints();
+        app.MapDashboardEndpoints();
+        return app;
+    }
+}
