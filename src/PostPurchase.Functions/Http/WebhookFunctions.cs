@@ -23,33 +23,24 @@ public sealed class WebhookFunctions(IOptionsSnapshot<PostPurchaseOptions> setti
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        DurableClientScope.Attach(context, client, request.HttpContext);
-        return HttpResultAction.From(await CarrierWebhookApi.ReceiveAsync(
-            provider, request, settings, ingress, loggers, context.CancellationToken));
+        ArgumentNullException.ThrowIfNull(context);
+        return await WebHandler.RunAsync(request, client, context, async http => await CarrierWebhookApi.ReceiveAsync(
+            provider, http.Request, settings, ingress, loggers, context.CancellationToken));
     }
 
     /// <summary>POST /api/webhooks/twilio/inbound: STOP/START/HELP and replies; answers with TwiML.</summary>
     [Function(nameof(TwilioInbound))]
-    public async Task<IActionResult> TwilioInbound(
+    public Task<IActionResult> TwilioInbound(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/twilio/inbound")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DurableClientScope.Attach(context, client, request.HttpContext);
-        return HttpResultAction.From(await TwilioWebhookHttp.InboundAsync(request.HttpContext, context.CancellationToken));
-    }
+        FunctionContext context) =>
+        WebHandler.RunAsync(request, client, context, http => TwilioWebhookHttp.InboundAsync(http, http.RequestAborted));
 
     /// <summary>POST /api/webhooks/twilio/status: delivery status callbacks for the messages sent.</summary>
     [Function(nameof(TwilioStatus))]
-    public async Task<IActionResult> TwilioStatus(
+    public Task<IActionResult> TwilioStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/twilio/status")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DurableClientScope.Attach(context, client, request.HttpContext);
-        return HttpResultAction.From(await TwilioWebhookHttp.StatusAsync(request.HttpContext, context.CancellationToken));
-    }
+        FunctionContext context) =>
+        WebHandler.RunAsync(request, client, context, http => TwilioWebhookHttp.StatusAsync(http, http.RequestAborted));
 }
