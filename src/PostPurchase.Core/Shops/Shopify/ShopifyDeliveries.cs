@@ -46,6 +46,9 @@ public static class ShopifyDeliveries
         }
     }
 
+    /// <summary>Reads one order in the REST shape (the Admin API's <c>orders/{id}.json</c> answer's <c>order</c>, as webhooks send it).</summary>
+    public static ShopOrder ReadOrder(JsonElement order) => ShopifyOrders.Read(order);
+
     private static ShopTrackingEvent Event(JsonElement e) => new(
         e.Id("id", Platform, "id"),
         e.Id("fulfillment_id", Platform, "fulfillment_id"),
