@@ -13,7 +13,10 @@ internal static class ShopifyOrders
     {
         var id = o.Id("id", Platform, "id");
         var placedAt = o.Time("processed_at") ?? o.RequiredTime("created_at", Platform, "created_at");
-        var lines = o.Arr("line_items").Select(Line).Where(l => l.Quantity > 0).ToList();
+        // An edit drops a line's current_quantity to 0; a cancelled order has every line at 0 and is shown as it was bought.
+        var all = o.Arr("line_items").ToList();
+        var current = all.Any(l => (l.Int("current_quantity") ?? l.Int("quantity") ?? 0) > 0);
+        var lines = all.Select(l => Line(l, current)).Where(l => l.Quantity > 0).ToList();
         var subtotal = lines.Sum(l => l.Quantity * l.UnitPrice);
         var totals = new OrderTotals(
             subtotal,
@@ -77,13 +80,13 @@ internal static class ShopifyOrders
     private static decimal? Money(JsonElement e, string name) =>
         e.Obj(name + "_set")?.Obj("presentment_money")?.Dec("amount") ?? e.Dec(name);
 
-    private static ShopLine Line(JsonElement l) => new(
+    private static ShopLine Line(JsonElement l, bool current) => new(
         l.Id("id", Platform, "line_items[].id"),
         l.Str("product_id"),
         Sku(l),
         l.Str("name") ?? l.Str("title") ?? "Item",
         l.Str("vendor"),
-        l.Int("current_quantity") ?? l.Int("quantity") ?? 0,
+        (current ? l.Int("current_quantity") : null) ?? l.Int("quantity") ?? 0,
         l.Obj("price_set")?.Obj("presentment_money")?.Dec("amount") ?? l.Dec("price") ?? 0m,
         l.Bool("requires_shipping") ?? true);
 
