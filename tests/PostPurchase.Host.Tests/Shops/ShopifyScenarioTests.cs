@@ -89,7 +89,8 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
         var review = Assert.Single(await Dev.MessagesAsync(_app.Merchant(), OrderId), m => m.Intent == Intent.ReviewRequest);
         // Delivered 5 March; apparel (the beanie by its Admin API product type, the socks by a title rule) is reviewed after 7 days, at 10:00 in Berlin.
         Assert.Equal(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero), review.ScheduledFor);
-        Assert.Single(_stub.LogEntries, e => e.RequestMessage.Path.EndsWith("graphql.json", StringComparison.Ordinal));
+        // Two deliveries of the order, one product-type lookup (the start-up catch-up query is the stub's other GraphQL call).
+        Assert.Single(_stub.LogEntries, e => e.RequestMessage.Path.EndsWith("graphql.json", StringComparison.Ordinal) && e.RequestMessage.Body!.Contains("nodes", StringComparison.Ordinal));
     }
 
     [Fact]
