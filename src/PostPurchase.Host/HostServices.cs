@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PostPurchase.Host.Telemetry;
 using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Shops;
 using PostPurchase.Web.Api;
 using PostPurchase.Web.Errors;
 
@@ -19,6 +20,7 @@ internal static class HostServices
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
         builder.Services.AddExceptionHandler<HostExceptionHandler>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddShopReconciliationLoop();
         builder.AddTelemetry();
         return builder;
     }

@@ -8,6 +8,7 @@ using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Runtime;
+using PostPurchase.Infrastructure.Shops;
 using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Time;
 using PostPurchase.Infrastructure.Workflows;
@@ -47,6 +48,7 @@ public static class InfrastructureRegistration
         builder.AddChannels();
         builder.Services.AddEmbeddedEngine();
         builder.Services.TryAddSingleton<IOrderDataEraser, OrderDataEraser>();
+        builder.Services.AddShops();
         builder.Services.AddHostedService<EngineService>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;

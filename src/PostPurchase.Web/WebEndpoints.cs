@@ -1,5 +1,6 @@
 using PostPurchase.Web.Endpoints;
 using PostPurchase.Web.OpenApi;
+using PostPurchase.Web.Shops;
 
 namespace PostPurchase.Web;
 
@@ -18,6 +19,7 @@ public static class WebEndpoints
         app.MapApiDocs();
         app.MapTrackingPageEndpoints();
         app.MapDashboardEndpoints();
+        app.MapShopEndpoints();
         return app;
     }
 }

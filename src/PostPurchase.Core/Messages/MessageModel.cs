@@ -75,7 +75,7 @@ internal static class MessageModel
 
         return new Dictionary<string, object?>
         {
-            ["number"] = TextCleaner.Line(order.OrderId),
+            ["number"] = TextCleaner.Line(order.DisplayNumber ?? order.OrderId),
             ["placed_on"] = LocaleFormat.Date(order.PlacedAt, order.Customer.TimeZone, locale),
             ["currency"] = order.Currency,
             ["items"] = order.Items.Select(i => Item(i, order, locale, TextCleaner.Url(i.ProductUrl))).ToList<object?>(),

@@ -56,12 +56,23 @@ internal static class CustomerRules
 
     public static bool Refund(DecisionContext ctx, OrderRefunded input)
     {
+        if (input.RefundId is { } id && ctx.State.Refunds.Any(r => r.RefundId == id))
+        {
+            return false;
+        }
+        var record = new RefundRecord(input.RefundId, input.Partial, input.Returned, input.Amount, input.Reason, ctx.Now);
+        if (input.Partial)
+        {
+            // A partial refund (an item out of stock, a goodwill gesture) is kept on the order; the rest still ships and is reviewed.
+            ctx.State = ctx.State with { Refunds = [.. ctx.State.Refunds, record] };
+            return true;
+        }
         var status = input.Returned ? OrderStatus.Returned : OrderStatus.Refunded;
         if (ctx.State.Status is OrderStatus.Returned or OrderStatus.Refunded or OrderStatus.Cancelled)
         {
             return false;
         }
-        ctx.State = ctx.State with { Status = status };
+        ctx.State = ctx.State with { Status = status, Refunds = [.. ctx.State.Refunds, record] };
         return true;
     }
 

@@ -60,6 +60,7 @@ public static class OrderTimeline
             MessageResendRequested r => ResendRules.Apply(ctx, r),
             ReviewLinkUsed => CustomerRules.UseReviewLink(ctx),
             CustomerReplied r => ReplyRules.Apply(ctx, r),
+            OrderUpdated u => OrderUpdateRules.Apply(ctx, u),
             _ => throw new ArgumentException($"Unsupported timeline input {input.GetType().Name}.", nameof(input)),
         };
         if (changed)

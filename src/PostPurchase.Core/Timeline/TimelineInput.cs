@@ -19,6 +19,7 @@ namespace PostPurchase.Core.Timeline;
 [JsonDerivedType(typeof(MessageResendRequested), "message-resend-requested")]
 [JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
 [JsonDerivedType(typeof(CustomerReplied), "customer-replied")]
+[JsonDerivedType(typeof(OrderUpdated), "order-updated")]
 public abstract record TimelineInput;
 
 /// <summary>The shop placed the order (the first input of every timeline).</summary>
@@ -34,7 +35,7 @@ public sealed record TrackingUpdated(TrackingEvent Event) : TimelineInput;
 public sealed record WakeUp : TimelineInput;
 
 /// <summary>The order was cancelled, by the merchant or by the buyer from the tracking page.</summary>
-/// <param name="Source">"merchant" or "customer".</param>
+/// <param name="Source">"merchant", "customer" or "shop" (cancelled in the shop's own admin, so nothing goes back to it).</param>
 public sealed record OrderCancelled(string Source, string? Reason = null) : TimelineInput;
 
 /// <summary>The buyer started a return or exchange.</summary>
@@ -43,7 +44,10 @@ public sealed record ReturnRequested(IReadOnlyList<string> Skus, string Reason, 
 
 /// <summary>The merchant refunded the order, or marked it returned.</summary>
 /// <param name="Returned">True when goods came back; false for a refund without return.</param>
-public sealed record OrderRefunded(bool Returned, string? Reason = null) : TimelineInput;
+/// <param name="Partial">True when only part of the order was refunded: recorded, the order goes on.</param>
+/// <param name="Amount">The amount refunded in the order's currency, when known.</param>
+/// <param name="RefundId">The shop's id of the refund; the same id again records nothing new.</param>
+public sealed record OrderRefunded(bool Returned, string? Reason = null, bool Partial = false, decimal? Amount = null, string? RefundId = null) : TimelineInput;
 
 /// <summary>The buyer answered the satisfaction survey.</summary>
 public sealed record CsatAnswered(int Score, string? Comment = null) : TimelineInput;
@@ -77,3 +81,7 @@ public sealed record CustomerReplied(string Channel, string Text, string? Provid
     /// <summary>The longest text kept (WhatsApp's own limit; an SMS is at most 1600).</summary>
     public const int MaxTextLength = 4096;
 }
+
+/// <summary>The shop changed the order after placement (an edit, a new address or contact): the facts pages and messages show from now on.</summary>
+/// <param name="Order">The order as the shop now has it; its id must be this timeline's. Consent, promise and parcels stay as they are.</param>
+public sealed record OrderUpdated(Order Order) : TimelineInput;

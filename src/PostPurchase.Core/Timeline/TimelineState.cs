@@ -39,6 +39,9 @@ public sealed record TimelineState
     /// <summary>Request ids of the resends applied (<see cref="MessageResendRequested.RequestId"/>), so a repeated request is harmless.</summary>
     public IReadOnlyList<string> ResendRequests { get; init; } = [];
 
+    /// <summary>Every refund recorded, partial ones included, in arrival order.</summary>
+    public IReadOnlyList<RefundRecord> Refunds { get; init; } = [];
+
     /// <summary>True once the buyer opened the review link.</summary>
     public bool ReviewLinkUsed { get; init; }
 

@@ -38,6 +38,9 @@ public sealed class PostPurchaseOptions
 
     /// <summary>The merchant's look and contacts.</summary>
     public Branding Branding { get; set; } = new();
+
+    /// <summary>Orders and fulfilments straight from Shopify, WooCommerce and Shopware 6.</summary>
+    public ShopOptions Shops { get; set; } = new();
 }
 
 /// <summary>One carrier provider's webhook settings.</summary>

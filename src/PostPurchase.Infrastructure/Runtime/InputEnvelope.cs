@@ -32,6 +32,7 @@ internal sealed record InputEnvelope(string Id, string OrderId, TimelineInput In
         MessageStatusChanged => "message-status-changed",
         MessageResendRequested => "message-resend-requested",
         ReviewLinkUsed => "review-link-used",
+        OrderUpdated => "order-updated",
         _ => Input.GetType().Name,
     };
 }

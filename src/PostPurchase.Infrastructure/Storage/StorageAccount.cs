@@ -10,6 +10,8 @@ internal sealed class StorageAccount
     public const string InboxQueueName = "timeline-inputs";
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private volatile bool _created;
+    private readonly TableServiceClient _tables;
+    private readonly string _prefix;
 
     /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
     public StorageAccount(string connectionString, StorageRequestCounter counter, string namePrefix = "")
@@ -29,6 +31,8 @@ internal sealed class StorageAccount
         queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
 
         var tables = new TableServiceClient(connectionString, tableOptions);
+        _tables = tables;
+        _prefix = namePrefix;
         Orders = tables.GetTableClient(namePrefix + "Orders");
         Wakeups = tables.GetTableClient(namePrefix + "Wakeups");
         Parcels = tables.GetTableClient(namePrefix + "ParcelIndex");
@@ -60,6 +64,9 @@ internal sealed class StorageAccount
 
     /// <summary>The inbox of timeline inputs.</summary>
     public QueueClient Inbox { get; }
+
+    /// <summary>Another table of this account under the same name prefix, for a feature that creates its own (e.g. the shop tables).</summary>
+    public TableClient Table(string name) => _tables.GetTableClient(_prefix + name);
 
     /// <summary>Creates the tables and the queue once per process (idempotent, safe to call often).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

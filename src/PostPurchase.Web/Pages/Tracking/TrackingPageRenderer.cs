@@ -42,7 +42,7 @@ public static class TrackingPageRenderer
         Header(html, model);
         html.Append("<main id=\"main\" class=\"wrap\"><section class=\"card\" aria-labelledby=\"confirm-h\">")
             .Append("<h1 id=\"confirm-h\">").Append(Html.E(t["cancel.confirmHeading"])).Append("</h1>")
-            .Append("<p>").Append(Html.E(t.Format("cancel.confirmText", model.State.Order.OrderId))).Append("</p>")
+            .Append("<p>").Append(Html.E(t.Format("cancel.confirmText", model.State.Order.DisplayNumber ?? model.State.Order.OrderId))).Append("</p>")
             .Append("<form method=\"post\" action=\"").Append(Html.E(model.BasePath)).Append("/cancel\">")
             .Append(PageLayout.Antiforgery(model.Antiforgery))
             .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(Html.E(t.Locale)).Append("\">")
