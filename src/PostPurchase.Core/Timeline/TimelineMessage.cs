@@ -6,6 +6,7 @@ namespace PostPurchase.Core.Timeline;
 /// <param name="Essential">Confirmation and delivery problems: never capped, never deferred by fatigue.</param>
 /// <param name="ScheduledFor">When it may go out (quiet hours and local send hours move it forward).</param>
 /// <param name="ParcelKey">The parcel it is about, for per-parcel intents.</param>
+/// <param name="SettingsVersion">The merchant-studio settings version of the decision that last set its status; null for the configuration file's defaults.</param>
 /// <param name="Facts">Intent-specific facts the templates show (e.g. "cause", "newEstimate", "reason").</param>
 public sealed record TimelineMessage(
     string Key,
@@ -23,4 +24,5 @@ public sealed record TimelineMessage(
     IReadOnlyDictionary<string, string>? Facts = null,
     DateTimeOffset? SentAt = null,
     string? ProviderMessageId = null,
-    string? Error = null);
+    string? Error = null,
+    int? SettingsVersion = null);
