@@ -16,19 +16,19 @@ public static class ReviewTiming
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(policy);
-        if (policy.SkuDays.TryGetValue(item.Sku, out var skuDays))
+        if (Lookup.TryGet(policy.SkuDays, item.Sku, out var skuDays))
         {
             return skuDays;
         }
         var category = item.Category?.Trim() ?? "";
-        if (policy.CategoryDays.TryGetValue(category, out var days))
+        if (Lookup.TryGet(policy.CategoryDays, category, out var days))
         {
             return days;
         }
         // Shops send paths like "Beauty > Skincare" or "Home & Garden": the most specific known word wins.
         foreach (var word in category.Split(CategorySeparators, StringSplitOptions.RemoveEmptyEntries).Reverse())
         {
-            if (policy.CategoryDays.TryGetValue(word, out days))
+            if (Lookup.TryGet(policy.CategoryDays, word, out days))
             {
                 return days;
             }

@@ -3,13 +3,14 @@ using PostPurchase.Core.Messages;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Links;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Timeline;
 
 /// <summary>The timeline's activities: send one message, save the read model. All I/O goes through the shared services.</summary>
 public sealed class MessageActivities(
-    MessageComposer composer,
+    IStudioSettings studio,
     CustomerLinks links,
     IEnumerable<IChannelSender> senders,
     IOrderReadModelStore readModels,
@@ -31,6 +32,8 @@ public sealed class MessageActivities(
             ?? throw new InvalidOperationException($"No sender is registered for the {message.Channel} channel.");
         var orderLinks = links.For(state.Order.OrderId);
         var customer = state.Order.Customer;
+        // Templates render at send time with the settings version in force (docs/studio.md).
+        var live = await studio.CurrentAsync(context.CancellationToken);
         var outbound = new OutboundMessage(
             message.Key,
             state.Order.OrderId,
@@ -40,9 +43,11 @@ public sealed class MessageActivities(
             $"{customer.FirstName} {customer.LastName}".Trim(),
             message.Locale,
             message.Purpose,
-            composer.Compose(message, state, orderLinks),
+            live.Composer.Compose(message, state, orderLinks),
             WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(state, time.GetUtcNow()),
-            UnsubscribeUrl: orderLinks.UnsubscribeUrl);
+            UnsubscribeUrl: orderLinks.UnsubscribeUrl,
+            Branding: live.Branding,
+            WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? live.WhatsAppTemplateFor(message.Intent, message.Locale) : null);
         var result = await sender.SendAsync(outbound, context.CancellationToken);
         if (result.Outcome == SendOutcome.Retry)
         {
@@ -59,11 +64,12 @@ public sealed class MessageActivities(
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(context);
         var orderLinks = links.For(state.Order.OrderId);
-        var records = state.Messages.Select(message => Record(message, state, orderLinks)).ToList();
+        var composer = (await studio.CurrentAsync(context.CancellationToken)).Composer;
+        var records = state.Messages.Select(message => Record(composer, message, state, orderLinks)).ToList();
         await readModels.SaveAsync(new OrderSnapshot(state, records), context.CancellationToken);
     }
 
-    private MessageRecord Record(TimelineMessage message, TimelineState state, MessageLinks orderLinks)
+    private static MessageRecord Record(MessageComposer composer, TimelineMessage message, TimelineState state, MessageLinks orderLinks)
     {
         // Only what went (or was going) out has content; scheduled and suppressed messages are never rendered.
         if (message.Status is MessageStatus.Scheduled or MessageStatus.Suppressed)

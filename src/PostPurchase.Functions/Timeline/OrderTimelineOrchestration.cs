@@ -11,7 +11,9 @@ namespace PostPurchase.Functions.Timeline;
 /// <remarks>
 /// Each execution waits for the first of an input event and the wake-up the decider asked for, lets
 /// <see cref="OrderTimeline.Decide"/> apply it, sends what was decided (one activity per message), saves the
-/// read model and continues as new, so the history stays small over weeks. Nothing here reads a clock, a Guid,
+/// read model and continues as new, so the history stays small over weeks. An execution that waited first asks the
+/// <see cref="SettingsActivities.LoadSettings"/> activity for the studio's settings version in force, so every decision
+/// uses the current version in both runtimes (docs/studio.md). Nothing here reads a clock, a Guid,
 /// configuration or I/O: time is the orchestration's, everything configurable comes in <see cref="TimelineRun"/>.
 /// </remarks>
 public static partial class OrderTimelineOrchestration
@@ -31,6 +33,7 @@ public static partial class OrderTimelineOrchestration
         var log = context.CreateReplaySafeLogger(nameof(OrderTimelineOrchestration));
         var options = run.Retry.ToTaskOptions();
         var state = run.State;
+        var policy = run.Policy;
         var inputs = new Queue<TimelineInput>();
         Task<TimelineInput>? lateEvent = null;
         if (run.Next is { } first)
@@ -45,6 +48,8 @@ public static partial class OrderTimelineOrchestration
             }
             (var input, lateEvent) = await NextInputAsync(context, state.NextWakeAt);
             inputs.Enqueue(input);
+            // After a wait of possibly weeks, decide with the settings version in force now, as the self-hosted runtime does.
+            policy = await RefreshPolicyAsync(context, log, policy, options);
         }
 
         var applied = 0;
@@ -56,7 +61,7 @@ public static partial class OrderTimelineOrchestration
                 {
                     throw new InvalidOperationException($"Orchestration {context.InstanceId} applied {MaxInputsPerExecution} inputs in one execution; stopping a loop.");
                 }
-                var decision = Decide(context, log, state, input, run.Policy);
+                var decision = Decide(context, log, state, input, policy);
                 if (decision is null)
                 {
                     continue;
@@ -99,7 +104,7 @@ public static partial class OrderTimelineOrchestration
             LogCompleted(log, context.InstanceId, final.Status);
             return;
         }
-        context.ContinueAsNew(run with { State = final, Next = null }, preserveUnprocessedEvents: true);
+        context.ContinueAsNew(run with { State = final, Next = null, Policy = policy }, preserveUnprocessedEvents: true);
     }
 
     /// <summary>
@@ -144,6 +149,21 @@ public static partial class OrderTimelineOrchestration
             // The decider refuses inputs that cannot belong to this order and leaves the state as it was.
             LogRejected(log, ex, context.InstanceId, input.GetType().Name, ex.Message);
             return null;
+        }
+    }
+
+    /// <summary>The studio's policy in force (an activity, so replays see the same answer); the known one when it is current or cannot be read.</summary>
+    private static async Task<TimelinePolicy> RefreshPolicyAsync(TaskOrchestrationContext context, ILogger log, TimelinePolicy known, TaskOptions options)
+    {
+        try
+        {
+            var refresh = await context.CallActivityAsync<SettingsRefresh>(nameof(SettingsActivities.LoadSettings), known.SettingsVersion, options);
+            return refresh?.Policy ?? known;
+        }
+        catch (TaskFailedException ex)
+        {
+            LogActivityFailed(log, context.InstanceId, nameof(SettingsActivities.LoadSettings), ex.FailureDetails.ErrorMessage);
+            return known;
         }
     }
 

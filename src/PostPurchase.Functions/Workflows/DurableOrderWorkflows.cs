@@ -10,6 +10,7 @@ using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Workflows;
@@ -20,6 +21,7 @@ internal sealed partial class DurableOrderWorkflows(
     IOrderIndexes indexes,
     IOrderReadModelStore readModels,
     IOptionsMonitor<PostPurchaseOptions> settings,
+    IStudioSettings studio,
     IOptions<DurableTimelineOptions> durable,
     TimeProvider time,
     ILogger<DurableOrderWorkflows> logger) : IOrderWorkflows
@@ -42,7 +44,7 @@ internal sealed partial class DurableOrderWorkflows(
         }
         // Indexes first: a webhook arriving the moment the order exists must find it.
         await indexes.IndexOrderAsync(order, cancellationToken);
-        var policy = settings.CurrentValue.Policy;
+        var policy = (await studio.CurrentAsync(cancellationToken)).Policy;
         var run = new TimelineRun(null, new OrderPlaced(order), policy, durable.Value.ToActivityRetry());
         try
         {

@@ -6,6 +6,7 @@ using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.MerchantWebhooks;
 using PostPurchase.Web.Pages;
 using PostPurchase.Web.Pages.Tracking;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Web.Endpoints;
@@ -66,7 +67,7 @@ public static class TrackingPageEndpoints
             return NotFound(context);
         }
         await services.Workflows.RaiseAsync(snapshot.State.Order.OrderId, new Core.Timeline.ReviewLinkUsed(), cancellationToken);
-        var target = snapshot.State.Order.Items.Select(i => i.ProductUrl).FirstOrDefault(u => u is not null) ?? services.Options.Value.Branding.ReviewUrl;
+        var target = snapshot.State.Order.Items.Select(i => i.ProductUrl).FirstOrDefault(u => u is not null) ?? services.Branding.ReviewUrl;
         return Results.Redirect(target ?? $"/track/{token}");
     }
 
@@ -88,7 +89,7 @@ public static class TrackingPageEndpoints
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var model = services.Model(snapshot, token, form["lang"], context);
         var state = snapshot.State;
-        var policy = services.Options.Value.Policy;
+        var policy = services.Policy;
         var now = services.Time.GetUtcNow();
         var result = action switch
         {
@@ -152,7 +153,8 @@ public static class TrackingPageEndpoints
         PageRateLimiter limiter,
         IOptions<PostPurchaseOptions> options,
         IOptions<PagesOptions> pages,
-        TimeProvider time)
+        TimeProvider time,
+        IStudioSettings studio)
     {
         public CustomerLinks Links { get; } = links;
         public IOrderWorkflows Workflows { get; } = workflows;
@@ -163,15 +165,25 @@ public static class TrackingPageEndpoints
         public IOptions<PagesOptions> Pages { get; } = pages;
         public TimeProvider Time { get; } = time;
 
-        public async Task<OrderSnapshot?> FindAsync(string token, CancellationToken cancellationToken) =>
-            Links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken) : null;
+        /// <summary>The studio settings version in force, read by <see cref="FindAsync"/>: branding and policy of the page.</summary>
+        public LiveSettings? Live { get; private set; }
+
+        public Core.Messages.Branding Branding => Live?.Branding ?? Options.Value.Branding;
+
+        public Core.Policies.TimelinePolicy Policy => Live?.Policy ?? Options.Value.Policy;
+
+        public async Task<OrderSnapshot?> FindAsync(string token, CancellationToken cancellationToken)
+        {
+            Live = await studio.CurrentAsync(cancellationToken);
+            return Links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken) : null;
+        }
 
         public TrackingPageModel Model(OrderSnapshot snapshot, string token, string? lang, HttpContext context, string? notice = null)
         {
             var tokens = Antiforgery.GetAndStoreTokens(context);
             var locale = PageText.IsSupported(lang) ? lang! : snapshot.State.Order.Customer.Locale;
             return new TrackingPageModel(
-                snapshot.State, Options.Value.Branding, Options.Value.Policy, Pages.Value, Time.GetUtcNow(), locale,
+                snapshot.State, Branding, Policy, Pages.Value, Time.GetUtcNow(), locale,
                 $"/track/{token}", new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!), notice);
         }
     }

@@ -20,6 +20,7 @@ using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.MerchantWebhooks;
 using PostPurchase.Infrastructure.Storage;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Tests.Support;
@@ -62,6 +63,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
 
     public RecordingSender Email { get; }
 
+    /// <summary>The merchant studio's settings, in Azurite; a save is seen by the activities at once (same process).</summary>
+    public IStudioSettings Studio { get; private init; } = null!;
+
     /// <summary>The function names registered with the worker.</summary>
     public IReadOnlyList<string> Functions { get; }
 
@@ -72,6 +76,7 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         var readModels = new OrderStore(storage);
         var indexes = new StorageOrderIndexes(storage, new ParcelIndex(storage), new PhoneDirectory(storage));
         var email = new RecordingSender(Channel.Email, Time);
+        var studio = new StudioSettingsService(new SettingsStore(storage), Options.Create(new PostPurchaseOptions { Policy = policy }), Time, Time);
         // The app's payload shape (AddDurableTimelines sets it as the worker's serializer): enums as kebab-case strings, typed inputs.
         var converter = new JsonDataConverter(CoreJson.Options);
         IReadOnlyList<string> functions = [];
@@ -85,7 +90,7 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
                 {
                     services.AddSingleton(Time);
                     services.AddSingleton<IOrderReadModelStore>(readModels);
-                    services.AddSingleton(new MessageComposer(new Branding()));
+                    services.AddSingleton<IStudioSettings>(studio);
                     services.AddSingleton(new CustomerLinks("functions-tests-signing-key", "https://track.example", Time));
                     services.AddSingleton<IChannelSender>(email);
                     services.AddSingleton<IChannelSender>(new RecordingSender(Channel.Sms, Time));
@@ -102,9 +107,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         {
             Retry = new() { MaxAttempts = retry.MaxAttempts, FirstInterval = retry.FirstInterval, BackoffCoefficient = retry.BackoffCoefficient, MaxInterval = retry.MaxInterval },
         };
-        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, settings, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance);
+        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, settings, studio, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance);
         var ingress = new DurableTrackingIngress(indexes, workflows, readModels, NullLogger<DurableTrackingIngress>.Instance);
-        return new DurableTimelineHost(host, workflows, ingress, readModels, email, functions);
+        return new DurableTimelineHost(host, workflows, ingress, readModels, email, functions) { Studio = studio };
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> when it never does.</summary>
