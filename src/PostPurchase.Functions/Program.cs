@@ -5,6 +5,7 @@ using PostPurchase.Functions;
 using PostPurchase.Functions.Http;
 using PostPurchase.Infrastructure;
 using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Web.Studio;
 
 // The Azure runtime: the same shared services as the self-hosted runtime, with each order's timeline as a
 // Durable Functions orchestration (the Durable extension registers itself; no call is needed for it here).
@@ -14,4 +15,5 @@ builder.UseMiddleware<HttpProblemMiddleware>();
 builder.AddPostPurchaseInfrastructure();
 builder.AddMerchantWebhooks();
 builder.AddDurableTimelines();
+builder.AddPostPurchaseStudio();
 builder.Build().Run();

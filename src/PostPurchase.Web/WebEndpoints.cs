@@ -1,6 +1,7 @@
 using PostPurchase.Web.Endpoints;
 using PostPurchase.Web.OpenApi;
 using PostPurchase.Web.Shops;
+using PostPurchase.Web.Studio;
 
 namespace PostPurchase.Web;
 
@@ -20,6 +21,7 @@ public static class WebEndpoints
         app.MapTrackingPageEndpoints();
         app.MapDashboardEndpoints();
         app.MapShopEndpoints();
+        app.MapStudioEndpoints();
         return app;
     }
 }

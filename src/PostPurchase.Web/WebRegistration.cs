@@ -3,6 +3,7 @@ using PostPurchase.Web.Errors;
 using PostPurchase.Web.OpenApi;
 using PostPurchase.Web.Security;
 using PostPurchase.Web.Pages;
+using PostPurchase.Web.Studio;
 
 namespace PostPurchase.Web;
 
@@ -21,6 +22,7 @@ public static class WebRegistration
             o.AddOperationTransformer(ApiKeySecurity.RequireOnMarkedAsync);
         });
         builder.AddPostPurchasePages();
+        builder.AddPostPurchaseStudio();
         return builder;
     }
 }

@@ -9,6 +9,9 @@ public static class StudioPreview
     /// <summary>Links used when previewing the sample order.</summary>
     public static MessageLinks SampleLinks => SampleOrder.Links;
 
+    /// <summary>The sample order (one parcel in transit), for previews when no real order is chosen.</summary>
+    public static TimelineState SampleState() => SampleOrder.State();
+
     /// <summary>Renders the message the order in <paramref name="state"/> (the sample order when null) would get.</summary>
     /// <exception cref="MessageTemplateException">A template fails for this order.</exception>
     public static RenderedMessage Render(MessageComposer composer, Intent intent, Channel channel, string locale, TimelineState? state = null, MessageLinks? links = null)

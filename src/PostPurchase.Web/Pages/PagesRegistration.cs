@@ -26,7 +26,17 @@ public static class PagesRegistration
             .Validate(o => o.StoreCreditBonusPercent is >= 0 and <= 100, "PostPurchase:Pages:StoreCreditBonusPercent must be between 0 and 100.")
             .Validate(o => o.PageRequestsPerMinute > 0 && o.ActionsPerMinute > 0, "PostPurchase:Pages rate limits must be positive.")
             .ValidateOnStart();
-        builder.Services.AddAntiforgery(o =>
+        AddPageAntiforgery(builder.Services);
+        builder.Services.AddSingleton<PageRateLimiter>();
+        builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
+            sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp)), sp.GetRequiredService<IOrderReadModelStore>()));
+        builder.AddMerchantWebhooks();
+        return builder;
+    }
+
+    /// <summary>The pages' anti-forgery: its own HttpOnly, SameSite=Strict cookie and the form field <c>__af</c>.</summary>
+    public static IServiceCollection AddPageAntiforgery(IServiceCollection services) =>
+        services.AddAntiforgery(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;
             o.Cookie.HttpOnly = true;
@@ -34,12 +44,6 @@ public static class PagesRegistration
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__af";
         });
-        builder.Services.AddSingleton<PageRateLimiter>();
-        builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
-            sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp)), sp.GetRequiredService<IOrderReadModelStore>()));
-        builder.AddMerchantWebhooks();
-        return builder;
-    }
 
     internal static string StorageConnection(IServiceProvider services)
     {

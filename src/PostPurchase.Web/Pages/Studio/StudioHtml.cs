@@ -83,5 +83,9 @@ internal static class StudioHtml
         "<p class=\"actions\"><button type=\"submit\" name=\"action\" value=\"preview\" class=\"secondary\" data-testid=\"preview-button\">Preview</button> " +
         "<button type=\"submit\" name=\"action\" value=\"save\" data-testid=\"save\">Save as a new version</button></p>";
 
+    /// <summary>A POST form with the anti-forgery field and no button of its own (the inner markup brings its buttons).</summary>
+    public static string Form(Dashboard.DashboardChrome chrome, string action, string inner, string testId) =>
+        $"<form method=\"post\" action=\"{Html.E(action)}\" data-testid=\"{testId}\">{PageLayout.Antiforgery(chrome.Antiforgery)}{inner}</form>";
+
     public static string Id(string name) => "f-" + new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
 }
