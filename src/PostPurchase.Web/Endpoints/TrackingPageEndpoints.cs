@@ -164,6 +164,7 @@ public static class TrackingPageEndpoints
         public IOptions<PostPurchaseOptions> Options { get; } = options;
         public IOptions<PagesOptions> Pages { get; } = pages;
         public TimeProvider Time { get; } = time;
+        public IStudioSettings Studio { get; } = studio;
 
         /// <summary>The studio settings version in force, read by <see cref="FindAsync"/>: branding and policy of the page.</summary>
         public LiveSettings? Live { get; private set; }
@@ -174,7 +175,7 @@ public static class TrackingPageEndpoints
 
         public async Task<OrderSnapshot?> FindAsync(string token, CancellationToken cancellationToken)
         {
-            Live = await studio.CurrentAsync(cancellationToken);
+            Live = await Studio.CurrentAsync(cancellationToken);
             return Links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken) : null;
         }
 

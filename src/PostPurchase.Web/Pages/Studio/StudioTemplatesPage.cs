@@ -66,7 +66,7 @@ internal static class StudioTemplatesPage
             .Append("<p><strong data-testid=\"preview-subject\" id=\"preview-subject\">").Append(Html.E(p.Content?.Subject)).Append("</strong></p>");
         if (e.Target.Channel == Channel.Email)
             html.Append("<iframe class=\"preview\" sandbox=\"\" title=\"Email preview\" id=\"preview-html\" data-testid=\"preview-html\" width=\"100%\" height=\"420\" srcdoc=\"").Append(Html.E(p.Content?.Html)).Append("\"></iframe>");
-        html.Append("<pre class=\"preview\" id=\"preview-text\" data-testid=\"preview-text\">").Append(Html.E(p.Content?.Text)).Append("</pre>");
+        html.Append("<pre class=\"preview\" id=\"preview-text\" data-testid=\"preview-text\" tabindex=\"0\" aria-label=\"Text preview\">").Append(Html.E(p.Content?.Text)).Append("</pre>");
         if (e.Target.Channel != Channel.Email)
             html.Append("<p data-testid=\"sms-count\" id=\"sms-count\" aria-live=\"polite\">").Append(p.Length is { } l ? Html.E(Length(l)) : "").Append("</p>");
         html.Append("</section>");
