@@ -63,20 +63,28 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
 
     public RecordingSender Email { get; }
 
-    /// <summary>The merchant studio's settings, in Azurite; a save is seen by the activities at once (same process).</summary>
+    /// <summary>The merchant studio's settings, in Azurite; a version saved by any process is seen at the next read.</summary>
     public IStudioSettings Studio { get; private init; } = null!;
+
+    public RecordingSender Sms { get; private init; } = null!;
+
+    /// <summary>The prefix of this app's tables in Azurite, for another process (a Host) to share them.</summary>
+    public string StoragePrefix { get; private init; } = "";
 
     /// <summary>The function names registered with the worker.</summary>
     public IReadOnlyList<string> Functions { get; }
 
     public static async Task<DurableTimelineHost> StartAsync(string storageConnection, TimelinePolicy policy, ActivityRetry retry)
     {
-        var storage = new StorageAccount(storageConnection, new StorageRequestCounter(), "f" + Guid.NewGuid().ToString("N")[..10]);
+        var prefix = "f" + Guid.NewGuid().ToString("N")[..10];
+        var storage = new StorageAccount(storageConnection, new StorageRequestCounter(), prefix);
         await storage.EnsureCreatedAsync(CancellationToken.None);
         var readModels = new OrderStore(storage);
         var indexes = new StorageOrderIndexes(storage, new ParcelIndex(storage), new PhoneDirectory(storage));
         var email = new RecordingSender(Channel.Email, Time);
-        var studio = new StudioSettingsService(new SettingsStore(storage), Options.Create(new PostPurchaseOptions { Policy = policy }), Time, Time);
+        // Every read checks for a newer version, so a version saved by another process is seen at once.
+        var studio = new StudioSettingsService(new SettingsStore(storage), Options.Create(new PostPurchaseOptions { Policy = policy, Studio = new StudioOptions { RefreshSeconds = 0 } }), Time, Time);
+        var sms = new RecordingSender(Channel.Sms, Time);
         // The app's payload shape (AddDurableTimelines sets it as the worker's serializer): enums as kebab-case strings, typed inputs.
         var converter = new JsonDataConverter(CoreJson.Options);
         IReadOnlyList<string> functions = [];
@@ -93,7 +101,7 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
                     services.AddSingleton<IStudioSettings>(studio);
                     services.AddSingleton(new CustomerLinks("functions-tests-signing-key", "https://track.example", Time));
                     services.AddSingleton<IChannelSender>(email);
-                    services.AddSingleton<IChannelSender>(new RecordingSender(Channel.Sms, Time));
+                    services.AddSingleton<IChannelSender>(sms);
                     services.AddSingleton<IChannelSender>(new RecordingSender(Channel.WhatsApp, Time));
                     services.AddSingleton<IMerchantWebhooks>(new RecordingMerchantWebhooks());
                     services.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
@@ -109,7 +117,7 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         };
         var workflows = new DurableOrderWorkflows(scope, indexes, readModels, settings, studio, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance);
         var ingress = new DurableTrackingIngress(indexes, workflows, readModels, NullLogger<DurableTrackingIngress>.Instance);
-        return new DurableTimelineHost(host, workflows, ingress, readModels, email, functions) { Studio = studio };
+        return new DurableTimelineHost(host, workflows, ingress, readModels, email, functions) { Studio = studio, Sms = sms, StoragePrefix = prefix };
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> when it never does.</summary>

@@ -16,6 +16,7 @@ namespace PostPurchase.Host.Tests.Browser;
 public sealed class StudioHost : IAsyncLifetime
 {
     public const string ApiKey = "studio-test-api-key-0123456789";
+    public const int TestSendsPerHour = 2;
     private LoopbackHost? _host;
     private IPlaywright? _playwright;
 
@@ -42,6 +43,7 @@ public sealed class StudioHost : IAsyncLifetime
             ["PostPurchase:SigningKey"] = "studio-test-signing-key-0123456789",
             ["PostPurchase:Clock"] = "Simulated",
             ["PostPurchase:Branding:ShopName"] = "Tulip & Co",
+            ["PostPurchase:Studio:TestSendsPerHour"] = TestSendsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         _host = LoopbackHost.Start("Development", settings, null);
         BaseUrl = _host.BaseAddress.ToString().TrimEnd('/').Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
@@ -92,6 +94,19 @@ public sealed class StudioHost : IAsyncLifetime
         Assert.True(await Workflows.RaiseAsync(order.OrderId, new TrackingUpdated(
             new TrackingEvent("generic", Some.EventId(), "postnl", tracking, TrackingStatus.Delivered, "delivered", at, "Delivered", "Amsterdam")), CancellationToken.None));
         await DrainAsync();
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in once <see cref="FormTokenAsync"/> ran.</summary>
+    public HttpClient Client() =>
+        new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+
+    /// <summary>Opens <paramref name="path"/> with the API key (which signs in) and returns the page's anti-forgery token.</summary>
+    public async Task<string> FormTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}code={ApiKey}");
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__af\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, "the page has an anti-forgery field");
+        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
     public Task DrainAsync() => Services.GetRequiredService<IWorkflowRuntime>().DrainAsync(CancellationToken.None);
