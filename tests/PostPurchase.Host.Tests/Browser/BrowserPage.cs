@@ -22,6 +22,15 @@ public sealed class BrowserPage : IAsyncDisposable
         get { lock (_external) { return _external.ToList(); } }
     }
 
+    /// <summary>Headless Chromium from the OS package (no browser is downloaded), without background traffic.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
     public static Task<BrowserPage> OpenAsync(PagesHost host, int width = 1280, int height = 900) =>
         OpenAsync(host.Browser, host.BaseUrl, width, height);
 

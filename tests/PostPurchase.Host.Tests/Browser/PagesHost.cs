@@ -21,7 +21,6 @@ public sealed class PagesHost : IAsyncLifetime
     public const string ApiKey = "pages-test-api-key-0123456789";
     public const string PoisonReason = "poison-for-dashboard-test";
     public const string WebhookSecret = "pages-test-webhook-secret-0123";
-    private const string Chromium = "/usr/bin/chromium";
     private LoopbackHost? _host;
     private IPlaywright? _playwright;
 
@@ -72,12 +71,7 @@ public sealed class PagesHost : IAsyncLifetime
         }));
         BaseUrl = _host.BaseAddress.ToString().TrimEnd('/').Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await BrowserPage.LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()

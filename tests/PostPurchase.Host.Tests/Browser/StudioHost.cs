@@ -48,12 +48,7 @@ public sealed class StudioHost : IAsyncLifetime
         _host = LoopbackHost.Start("Development", settings, null);
         BaseUrl = _host.BaseAddress.ToString().TrimEnd('/').Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await BrowserPage.LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()
