@@ -98,6 +98,37 @@ public sealed class StudioHttpTests(StudioHost host)
         Assert.Contains("'to' must be a phone number in international form", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_BrokenDocument_ListsEveryErrorAndChangesNothing()
+    {
+        using var client = host.Client();
+        var token = await host.FormTokenAsync(client, "/studio");
+        var before = (await host.Studio.CurrentAsync(CancellationToken.None)).Version;
+
+        using var response = await client.PostAsync("/studio/import", new FormUrlEncodedContent([
+            new("__af", token), new("document", """{"policy":{"fatigueCapPerDay":0},"branding":{"primaryColor":"#ffee00"}}""")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-path=\"policy.fatigueCapPerDay\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-path=\"branding.primaryColor\"", html, StringComparison.Ordinal);
+        Assert.Equal(before, (await host.Studio.CurrentAsync(CancellationToken.None)).Version);
+    }
+
+    [Fact]
+    public async Task Import_TheExportedDocument_NothingChanges()
+    {
+        using var client = host.Client();
+        var token = await host.FormTokenAsync(client, "/studio");
+        using var export = await client.GetAsync("/studio/export");
+        Assert.Equal("attachment", export.Content.Headers.ContentDisposition?.DispositionType);
+
+        using var response = await client.PostAsync("/studio/import", new FormUrlEncodedContent([new("__af", token), new("document", await export.Content.ReadAsStringAsync())]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("unchanged=", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, string json, string? key, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, "/api/studio/settings") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
