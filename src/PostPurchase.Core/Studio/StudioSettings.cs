@@ -27,13 +27,14 @@ public sealed record StudioSettings
         var branding = Branding ?? new Branding();
         var review = policy.Review ?? new ReviewPolicy();
         var quiet = policy.QuietHours ?? new QuietHoursPolicy();
+        var csat = policy.Csat ?? new CsatPolicy();
         return this with
         {
             Branding = branding with { ReturnPolicySummary = IgnoreCase(branding.ReturnPolicySummary) },
             Policy = policy with
             {
                 Review = review with { CategoryDays = IgnoreCase(review.CategoryDays), SkuDays = IgnoreCase(review.SkuDays) },
-                Csat = policy.Csat ?? new CsatPolicy(),
+                Csat = csat with { CategoryDays = IgnoreCase(csat.CategoryDays), SkuDays = IgnoreCase(csat.SkuDays) },
                 Delays = policy.Delays ?? new DelayPolicy(),
                 QuietHours = quiet with { Default = quiet.Default ?? new QuietHoursRule(), Countries = IgnoreCase(quiet.Countries) },
                 TextIntents = [.. (policy.TextIntents ?? []).Distinct()],

@@ -82,6 +82,10 @@ public static class StudioValidator
             Days(reminder, "policy.review.reminderAfterDays", "The reminder delay", 1, errors);
         Days(p.Review.MissingDeliveryGraceDays, "policy.review.missingDeliveryGraceDays", "The grace before an unscanned order counts as delivered", 0, errors);
         Days(p.Csat.DaysAfterDelivery, "policy.csat.daysAfterDelivery", "The survey delay", 0, errors);
+        foreach (var (category, days) in p.Csat.CategoryDays)
+            Days(days, $"policy.csat.categoryDays.{category}", $"The survey delay for {category}", 0, errors);
+        foreach (var (sku, days) in p.Csat.SkuDays)
+            Days(days, $"policy.csat.skuDays.{sku}", $"The survey delay for SKU {sku}", 0, errors);
         if (p.Csat.LowScoreAtMost is < 1 or > 4)
             errors.Add(new("policy.csat.lowScoreAtMost", "A low score is 1 up to 1, 2, 3 or 4, so that some score can still lead to a review."));
         Days(p.Delays.NoScanDays, "policy.delays.noScanDays", "Days without a scan before a delay alert", 1, errors);

@@ -10,14 +10,17 @@ public static class TimingSentences
     public static IReadOnlyList<string> Describe(TimelinePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var review = policy.Review;
-        var sentences = review.CategoryDays
-            .GroupBy(c => c.Value)
-            .OrderByDescending(g => g.Key)
-            .Select(g => $"{Capital(string.Join(", ", g.Select(c => c.Key)))}: {FeedbackFor(g.Key, policy)}")
+        var (review, csat) = (policy.Review, policy.Csat);
+        // A category or SKU may set the review delay, the survey delay or both; the other comes from the level below.
+        var sentences = review.CategoryDays.Keys.Union(csat.CategoryDays.Keys, StringComparer.OrdinalIgnoreCase)
+            .Select(c => (Name: c, Review: review.CategoryDays.GetValueOrDefault(c, review.DefaultDays), Survey: csat.CategoryDays.GetValueOrDefault(c, csat.DaysAfterDelivery)))
+            .GroupBy(c => (c.Review, c.Survey))
+            .OrderByDescending(g => g.Key.Review).ThenByDescending(g => g.Key.Survey)
+            .Select(g => $"{Capital(string.Join(", ", g.Select(c => c.Name)))}: {FeedbackFor(g.Key.Review, g.Key.Survey, policy)}")
             .ToList();
-        sentences.AddRange(review.SkuDays.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"SKU {s.Key}: {FeedbackFor(s.Value, policy)}"));
-        sentences.Add($"Anything else: {FeedbackFor(review.DefaultDays, policy)}");
+        sentences.AddRange(review.SkuDays.Keys.Union(csat.SkuDays.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)
+            .Select(sku => $"SKU {sku}: {FeedbackFor(review.SkuDays.GetValueOrDefault(sku, review.DefaultDays), csat.SkuDays.GetValueOrDefault(sku, csat.DaysAfterDelivery), policy)}"));
+        sentences.Add($"Anything else: {FeedbackFor(review.DefaultDays, csat.DaysAfterDelivery, policy)}");
         sentences.Add("An order with several kinds of product gets one request, timed for the item that takes longest to judge.");
         sentences.AddRange(Delays(policy.Delays));
         sentences.AddRange(Quiet(policy.QuietHours));
@@ -26,8 +29,15 @@ public static class TimingSentences
         return sentences;
     }
 
-    /// <summary>The survey and review sentence for a product whose review delay is <paramref name="reviewDays"/> days.</summary>
+    /// <summary>The survey and review sentence for a product whose review delay is <paramref name="reviewDays"/> days (survey: the default delay).</summary>
     public static string FeedbackFor(int reviewDays, TimelinePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return FeedbackFor(reviewDays, policy.Csat.DaysAfterDelivery, policy);
+    }
+
+    /// <summary>The survey and review sentence for a product with these review and survey delays.</summary>
+    public static string FeedbackFor(int reviewDays, int surveyDays, TimelinePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var (review, csat) = (policy.Review, policy.Csat);
@@ -39,13 +49,13 @@ public static class TimingSentences
                 ? $"review request {Days(reviewDays)} after delivery at {at}{reminder}."
                 : "no survey and no review request.";
         }
-        var survey = $"survey {Days(csat.DaysAfterDelivery)} after delivery at {at}";
+        var survey = $"survey {Days(surveyDays)} after delivery at {at}";
         if (!review.Enabled)
             return survey + ", no review request.";
         // The decider never asks for a review before the day after the survey.
-        var after = Math.Max(reviewDays - csat.DaysAfterDelivery, 1);
+        var after = Math.Max(reviewDays - surveyDays, 1);
         var good = csat.LowScoreAtMost == 4 ? "5" : csat.LowScoreAtMost == 3 ? "4 or 5" : $"{csat.LowScoreAtMost + 1} to 5";
-        var moved = reviewDays <= csat.DaysAfterDelivery ? $" (not {Days(reviewDays)} after delivery: a review request waits for the day after the survey)" : "";
+        var moved = reviewDays <= surveyDays ? $" (not {Days(reviewDays)} after delivery: a review request waits for the day after the survey)" : "";
         return $"{survey}, review request {Days(after)} later{moved} if the score is {good} or the survey is not answered{reminder}.";
     }
 

@@ -44,6 +44,8 @@ internal static class FlowsForm
                 Enabled = form["csat.enabled"] == "on",
                 DaysAfterDelivery = Number("csat.daysAfterDelivery", "policy.csat.daysAfterDelivery", current.Csat.DaysAfterDelivery),
                 LowScoreAtMost = Number("csat.lowScoreAtMost", "policy.csat.lowScoreAtMost", current.Csat.LowScoreAtMost),
+                CategoryDays = Lines(form["csat.categoryDays"], "policy.csat.categoryDays", errors),
+                SkuDays = Lines(form["csat.skuDays"], "policy.csat.skuDays", errors),
             },
             Delays = new DelayPolicy
             {

@@ -31,7 +31,7 @@ public class StudioValidatorTests
         var policy = Defaults.Policy with
         {
             Review = new ReviewPolicy { DefaultDays = 400, LocalHour = 24, ReminderAfterDays = 0 },
-            Csat = new CsatPolicy { DaysAfterDelivery = -1, LowScoreAtMost = 5 },
+            Csat = new CsatPolicy { DaysAfterDelivery = -1, LowScoreAtMost = 5, SkuDays = new() { ["SERUM-30"] = 400 } },
             Delays = new DelayPolicy { NoScanDays = 0, EstimateSlipMarginHours = -2 },
             QuietHours = new QuietHoursPolicy { Default = new QuietHoursRule { EarliestHour = 22, LatestHour = 8 }, Countries = new() { ["France"] = new() } },
             FatigueCapPerDay = 0,
@@ -42,7 +42,7 @@ public class StudioValidatorTests
 
         Assert.Equal(
             ["policy.review.defaultDays", "policy.review.localHour", "policy.review.reminderAfterDays", "policy.csat.daysAfterDelivery",
-             "policy.csat.lowScoreAtMost", "policy.delays.noScanDays", "policy.delays.estimateSlipMarginHours", "policy.quietHours.default",
+             "policy.csat.skuDays.SERUM-30", "policy.csat.lowScoreAtMost", "policy.delays.noScanDays", "policy.delays.estimateSlipMarginHours", "policy.quietHours.default",
              "policy.quietHours.countries.France", "policy.fatigueCapPerDay", "policy.returnWindowDays"],
             paths);
     }

@@ -43,6 +43,21 @@ public class TimingSentencesTests
     }
 
     [Fact]
+    public void Describe_SurveyDelayPerCategory_SkincareSentenceOfTheIssue()
+    {
+        var policy = new TimelinePolicy
+        {
+            Review = new ReviewPolicy { CategoryDays = new() { ["skincare"] = 28, ["apparel"] = 7 } },
+            Csat = new CsatPolicy { CategoryDays = new() { ["skincare"] = 14 } },
+        };
+
+        var sentences = TimingSentences.Describe(policy);
+
+        Assert.Equal("Skincare: survey 14 days after delivery at 10:00 local time, review request 14 days later if the score is 4 or 5 or the survey is not answered.", sentences[0]);
+        Assert.Equal("Apparel: survey 2 days after delivery at 10:00 local time, review request 5 days later if the score is 4 or 5 or the survey is not answered.", sentences[1]);
+    }
+
+    [Fact]
     public void Describe_SkuOverride_HasItsOwnSentence()
     {
         var policy = new TimelinePolicy { Review = new ReviewPolicy { SkuDays = new() { ["SERUM-30"] = 42 } } };

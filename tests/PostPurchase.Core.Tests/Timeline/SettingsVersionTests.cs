@@ -61,6 +61,20 @@ public class SettingsVersionTests
     }
 
     [Fact]
+    public void Decide_SurveyDelayPerCategory_SurveyAtThatDelayAndReviewAfterIt()
+    {
+        var policy = Version(3, skincareDays: 28) with { Csat = new CsatPolicy { CategoryDays = new() { ["Skincare"] = 14 } } };
+        var timeline = Placed(policy);
+        timeline.Scan(Monday.AddHours(20), TrackingStatus.InTransit);
+        timeline.Scan(Wednesday, TrackingStatus.Delivered);
+
+        timeline.RunToEnd();
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 18, 10, 0, 0, Cet), timeline.SentAt[timeline.Single(Intent.CsatSurvey).Key]);
+        Assert.Equal(new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.FromHours(2)), timeline.SentAt[timeline.Single(Intent.ReviewRequest).Key]);
+    }
+
+    [Fact]
     public void Decide_ReviewDelayChangedBeforeDelivery_ReviewFollowsTheNewDelay()
     {
         var timeline = Placed(Version(1, skincareDays: 28));

@@ -29,6 +29,8 @@ internal static class StudioFlowsPage
         form.Append("<fieldset><legend>Survey and review request</legend>")
             .Append(StudioHtml.Check("Send the satisfaction survey", "csat.enabled", c.Enabled))
             .Append(StudioHtml.Field("Survey: days after delivery", "csat.daysAfterDelivery", N(c.DaysAfterDelivery), "text"))
+            .Append(StudioHtml.Area("Survey delay per category (days after delivery)", "csat.categoryDays", FlowsForm.Lines(c.CategoryDays), 3, "One per line: category = days. Empty: the delay above for every category."))
+            .Append(StudioHtml.Area("Survey delay per SKU", "csat.skuDays", FlowsForm.Lines(c.SkuDays), 2, "One per line: SKU = days."))
             .Append(StudioHtml.Field("Low scores go up to (1-4): no review request, a support follow-up instead", "csat.lowScoreAtMost", N(c.LowScoreAtMost)))
             .Append(StudioHtml.Check("Send the review request", "review.enabled", r.Enabled))
             .Append(StudioHtml.Area("Review delay per category: days after delivery", "review.categoryDays", FlowsForm.Lines(r.CategoryDays), 6, "One per line: category = days. The longest delay of an order's items wins."))
