@@ -29,6 +29,11 @@ public sealed class StudioTests(StudioHost host)
         var shipped = (await host.SnapshotAsync(order.OrderId)).Messages.Single(m => m.Message.Intent == Intent.Shipped && m.Message.Channel == Channel.Email);
         Assert.Equal($"Onderweg: {order.OrderId} van Tulip & Co", shipped.Subject);
         Assert.Equal(version, shipped.Message.SettingsVersion);
+        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        api.DefaultRequestHeaders.Add("x-functions-key", StudioHost.ApiKey);
+        using var messages = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync($"/api/orders/{order.OrderId}/messages"));
+        var viewed = messages.RootElement.EnumerateArray().Single(m => m.GetProperty("intent").GetString() == "shipped" && m.GetProperty("channel").GetString() == "email");
+        Assert.Equal(($"Onderweg: {order.OrderId} van Tulip & Co", version), (viewed.GetProperty("subject").GetString(), viewed.GetProperty("settingsVersion").GetInt32()));
         await page.GotoAsync($"/orders/{order.OrderId}");
         await Assertions.Expect(page.Locator("[data-testid=message][data-intent=shipped][data-channel=email] [data-testid=settings-version]")).ToHaveTextAsync($"settings v{version}");
     }
