@@ -12,7 +12,7 @@ public sealed class DashboardFunctions
     /// <summary>GET /: the orders (the host's own splash page is turned off with AzureWebJobsDisableHomepage).</summary>
     [Function(nameof(DashboardOrders))]
     public Task<IActionResult> DashboardOrders(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{root:maxlength(0)?}")] HttpRequest request,
         [DurableClient] DurableTaskClient client, FunctionContext context) =>
         WebHandler.RunAsync(request, client, context, DashboardHandlers.OrdersAsync);
 

@@ -75,8 +75,13 @@ internal sealed class ApiDescriptionApp(IHostEnvironment environment) : IAsyncDi
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environmentName });
         builder.Services.AddPostPurchaseApiDescription();
+        // A started application hands its routes to the endpoint data source when it builds its pipeline; this one
+        // never starts, so the API explorer reads the mapped routes straight from the application.
+        var routes = new List<EndpointDataSource>();
+        builder.Services.AddSingleton<EndpointDataSource>(_ => new CompositeEndpointDataSource(routes));
         var app = builder.Build();
         app.MapPostPurchaseWeb();
+        routes.AddRange(((IEndpointRouteBuilder)app).DataSources);
         return app;
     }
 }
