@@ -5,10 +5,11 @@ using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Testing.Azurite;
 using PostPurchase.Web.Security.KeyRing;
+using PostPurchase.Web.Tests.Support;
 
 namespace PostPurchase.Web.Tests.Security.KeyRing;
 
-[Collection(KeyRingCollection.Name)]
+[Collection(AzuriteCollection.Name)]
 public sealed class TableXmlRepositoryTests(AzuriteServer azurite)
 {
     [Fact]
