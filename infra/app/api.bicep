@@ -57,6 +57,8 @@ var hostSettings = {
   AZURE_CLIENT_ID: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // '/' is the merchant dashboard, not the host's splash page.
+  AzureWebJobsDisableHomepage: 'true'
 }
 
 var postPurchaseSettings = {

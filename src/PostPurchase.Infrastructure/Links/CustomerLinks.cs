@@ -42,6 +42,10 @@ public sealed class CustomerLinks
         return new MessageLinks(page, ReviewUrl: $"{page}/review", CsatUrl: $"{page}#rate", UnsubscribeUrl: $"{page}#consent");
     }
 
+    /// <summary>A 256-bit key for <paramref name="purpose"/>, derived from <c>PostPurchase:SigningKey</c> and distinct from the links' own key.</summary>
+    internal byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
+
     /// <summary>A fresh token for <paramref name="orderId"/>, valid for the configured lifetime.</summary>
     public string CreateToken(string orderId)
     {

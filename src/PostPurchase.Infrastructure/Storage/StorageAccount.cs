@@ -39,6 +39,7 @@ internal sealed class StorageAccount
         Parked = tables.GetTableClient(namePrefix + "ParkedEvents");
         Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
         Poison = tables.GetTableClient(namePrefix + "PoisonInputs");
+        Keys = tables.GetTableClient(namePrefix + "DataProtectionKeys");
         Inbox = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
     }
 
@@ -61,6 +62,9 @@ internal sealed class StorageAccount
 
     /// <summary>Inputs that failed every attempt.</summary>
     public TableClient Poison { get; }
+
+    /// <summary>The web surface's Data Protection key ring (anti-forgery), shared by every instance; created on first use.</summary>
+    public TableClient Keys { get; }
 
     /// <summary>The inbox of timeline inputs.</summary>
     public QueueClient Inbox { get; }

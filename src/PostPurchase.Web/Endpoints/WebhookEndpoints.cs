@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using PostPurchase.Web.Api;
-using PostPurchase.Infrastructure.Configuration;
-using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Web.Endpoints;
 
@@ -13,9 +9,10 @@ public static class WebhookEndpoints
     {
         var carriers = app.MapGroup("/api/webhooks/carriers").WithTags("Webhooks");
 
-        carriers.MapPost("/{provider}", ReceiveCarrierWebhook)
+        carriers.MapPost("/{provider}", (HttpContext context, string provider) => WebhookHandlers.ReceiveCarrierWebhookAsync(context, provider))
             .WithName("ReceiveCarrierWebhook")
             .WithSummary("aftership, easypost, sendcloud, shippo or generic: verified, normalised and routed (or parked until the parcel is registered).")
+            .Produces<WebhookReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -23,9 +20,4 @@ public static class WebhookEndpoints
 
         return app;
     }
-
-    private static Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveCarrierWebhook(
-        string provider, HttpRequest request, IOptionsSnapshot<PostPurchaseOptions> options, ITrackingIngress ingress,
-        ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        CarrierWebhookApi.ReceiveAsync(provider, request, options, ingress, loggers, cancellationToken);
 }

@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.MerchantWebhooks;
 using PostPurchase.Web.Pages.Dashboard;
+using PostPurchase.Web.Security.KeyRing;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Web.Pages;
 
-/// <summary>Registers what the tracking page and the dashboard need: options, anti-forgery, rate limits, the order catalogue, outgoing webhooks.</summary>
+/// <summary>Registers what the tracking page and the dashboard need: options, anti-forgery on the shared key ring, rate limits, the order catalogue, outgoing webhooks.</summary>
 public static class PagesRegistration
 {
     /// <summary>The anti-forgery cookie of the pages.</summary>
@@ -26,6 +27,7 @@ public static class PagesRegistration
             .Validate(o => o.StoreCreditBonusPercent is >= 0 and <= 100, "PostPurchase:Pages:StoreCreditBonusPercent must be between 0 and 100.")
             .Validate(o => o.PageRequestsPerMinute > 0 && o.ActionsPerMinute > 0, "PostPurchase:Pages rate limits must be positive.")
             .ValidateOnStart();
+        builder.Services.AddSharedKeyRing();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;

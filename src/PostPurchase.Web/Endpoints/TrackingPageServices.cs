@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Links;
+using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Infrastructure.Workflows;
+using PostPurchase.Web.Pages;
+using PostPurchase.Web.Pages.Tracking;
+
+namespace PostPurchase.Web.Endpoints;
+
+/// <summary>The services every tracking-page handler uses, resolved from the request.</summary>
+internal sealed class TrackingPageServices(HttpContext context)
+{
+    private readonly IServiceProvider _services = context.RequestServices;
+
+    public CustomerLinks Links => _services.GetRequiredService<CustomerLinks>();
+    public IOrderWorkflows Workflows => _services.GetRequiredService<IOrderWorkflows>();
+    public IMerchantWebhooks Webhooks => _services.GetRequiredService<IMerchantWebhooks>();
+    public IAntiforgery Antiforgery => _services.GetRequiredService<IAntiforgery>();
+    public PageRateLimiter Limiter => _services.GetRequiredService<PageRateLimiter>();
+    public PostPurchaseOptions Options => _services.GetRequiredService<IOptions<PostPurchaseOptions>>().Value;
+    public PagesOptions Pages => _services.GetRequiredService<IOptions<PagesOptions>>().Value;
+    public TimeProvider Time => _services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The order behind <paramref name="token"/>; null for a forged, damaged or expired token or an unknown order.</summary>
+    public async Task<OrderSnapshot?> FindAsync(string token, CancellationToken cancellationToken) =>
+        Links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>The page model, with a fresh anti-forgery token for its forms.</summary>
+    public TrackingPageModel Model(OrderSnapshot snapshot, string token, string? lang, string? notice = null)
+    {
+        var tokens = Antiforgery.GetAndStoreTokens(context);
+        var locale = PageText.IsSupported(lang) ? lang! : snapshot.State.Order.Customer.Locale;
+        var options = Options;
+        return new TrackingPageModel(
+            snapshot.State, options.Branding, options.Policy, Pages, Time.GetUtcNow(), locale,
+            $"/track/{token}", new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!), notice);
+    }
+}
