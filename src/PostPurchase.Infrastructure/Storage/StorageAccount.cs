@@ -11,15 +11,25 @@ internal sealed class StorageAccount
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private volatile bool _created;
 
+    /// <param name="connectionString">A storage connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</param>
+    /// <param name="counter">Counts every request the engine makes.</param>
     /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
     public StorageAccount(string connectionString, StorageRequestCounter counter, string namePrefix = "")
+        : this(new StorageClientFactory(StorageConnection.FromConnectionString(connectionString)), counter, namePrefix)
     {
+    }
+
+    /// <param name="clients">Where the clients come from: a connection string or the managed identity.</param>
+    /// <param name="counter">Counts every request the engine makes.</param>
+    /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
+    public StorageAccount(StorageClientFactory clients, StorageRequestCounter counter, string namePrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(clients);
         if (namePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
         {
             throw new ArgumentException("The storage name prefix may hold only ASCII letters and digits.", nameof(namePrefix));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Counter = counter;
         var tableOptions = new TableClientOptions();
         Configure(tableOptions);
@@ -28,14 +38,14 @@ internal sealed class StorageAccount
         Configure(queueOptions);
         queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
 
-        var tables = new TableServiceClient(connectionString, tableOptions);
+        var tables = clients.CreateTableServiceClient(tableOptions);
         Orders = tables.GetTableClient(namePrefix + "Orders");
         Wakeups = tables.GetTableClient(namePrefix + "Wakeups");
         Parcels = tables.GetTableClient(namePrefix + "ParcelIndex");
         Parked = tables.GetTableClient(namePrefix + "ParkedEvents");
         Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
         Poison = tables.GetTableClient(namePrefix + "PoisonInputs");
-        Inbox = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
+        Inbox = clients.CreateQueueServiceClient(queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
     }
 
     public StorageRequestCounter Counter { get; }
