@@ -31,7 +31,8 @@ public static class InfrastructureRegistration
         AddClock(builder, settings.Clock);
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<StorageRequestCounter>();
-        builder.Services.TryAddSingleton(sp => new StorageAccount(ConnectionString(builder.Configuration, settings), sp.GetRequiredService<StorageRequestCounter>()));
+        builder.Services.AddStorageClients();
+        builder.Services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<StorageClientFactory>(), sp.GetRequiredService<StorageRequestCounter>()));
         builder.Services.TryAddSingleton(sp => new CustomerLinks(SigningKey(builder.Environment, settings), settings.PublicBaseUrl, sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new MessageComposer(sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Branding));
         builder.Services.TryAddSingleton(sp =>
@@ -78,13 +79,6 @@ public static class InfrastructureRegistration
 
         builder.Services.TryAddSingleton(TimeProvider.System);
     }
-
-    private static string ConnectionString(IConfiguration configuration, PostPurchaseOptions settings) =>
-        settings.Storage is { Length: > 0 } storage ? storage
-        : configuration["AzureWebJobsStorage"] is { Length: > 0 } webJobs ? webJobs
-        : throw new InvalidOperationException(
-            "No storage configured: set PostPurchase:Storage (env PostPurchase__Storage) to a connection string, " +
-            "e.g. UseDevelopmentStorage=true for a local Azurite.");
 
     private static string SigningKey(IHostEnvironment environment, PostPurchaseOptions settings) =>
         settings.SigningKey is { Length: > 0 } key ? key

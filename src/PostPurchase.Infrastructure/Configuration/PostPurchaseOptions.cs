@@ -13,6 +13,7 @@ public sealed class PostPurchaseOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Storage connection string (<c>UseDevelopmentStorage=true</c> for Azurite); falls back to <c>AzureWebJobsStorage</c>.</summary>
+    /// <remarks>Identity-based settings (<c>PostPurchase:Storage:accountName</c>, ...) are read by <c>StorageConnection</c>.</remarks>
     public string? Storage { get; set; }
 
     /// <summary>Base of the links in messages (tracking page, actions).</summary>

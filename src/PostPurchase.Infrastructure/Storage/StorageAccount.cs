@@ -13,15 +13,25 @@ internal sealed class StorageAccount
     private readonly TableServiceClient _tables;
     private readonly string _prefix;
 
+    /// <param name="connectionString">A storage connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</param>
+    /// <param name="counter">Counts every request the engine makes.</param>
     /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
     public StorageAccount(string connectionString, StorageRequestCounter counter, string namePrefix = "")
+        : this(new StorageClientFactory(StorageConnection.FromConnectionString(connectionString)), counter, namePrefix)
     {
+    }
+
+    /// <param name="clients">Where the clients come from: a connection string or the managed identity.</param>
+    /// <param name="counter">Counts every request the engine makes.</param>
+    /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
+    public StorageAccount(StorageClientFactory clients, StorageRequestCounter counter, string namePrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(clients);
         if (namePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
         {
             throw new ArgumentException("The storage name prefix may hold only ASCII letters and digits.", nameof(namePrefix));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Counter = counter;
         var tableOptions = new TableClientOptions();
         Configure(tableOptions);
@@ -30,7 +40,7 @@ internal sealed class StorageAccount
         Configure(queueOptions);
         queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
 
-        var tables = new TableServiceClient(connectionString, tableOptions);
+        var tables = clients.CreateTableServiceClient(tableOptions);
         _tables = tables;
         _prefix = namePrefix;
         Orders = tables.GetTableClient(namePrefix + "Orders");
@@ -40,7 +50,7 @@ internal sealed class StorageAccount
         Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
         Poison = tables.GetTableClient(namePrefix + "PoisonInputs");
         Keys = tables.GetTableClient(namePrefix + "DataProtectionKeys");
-        Inbox = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
+        Inbox = clients.CreateQueueServiceClient(queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
     }
 
     public StorageRequestCounter Counter { get; }

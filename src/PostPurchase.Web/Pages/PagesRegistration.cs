@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Web.Pages.Dashboard;
 using PostPurchase.Web.Security.KeyRing;
 using PostPurchase.Infrastructure.Workflows;
@@ -38,16 +39,9 @@ public static class PagesRegistration
         });
         builder.Services.AddSingleton<PageRateLimiter>();
         builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
-            sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp)), sp.GetRequiredService<IOrderReadModelStore>()));
+            sp.GetService<TableServiceClient>() ?? sp.GetRequiredService<StorageClientFactory>().CreateTableServiceClient(), sp.GetRequiredService<IOrderReadModelStore>()));
         builder.AddMerchantWebhooks();
         return builder;
     }
 
-    internal static string StorageConnection(IServiceProvider services)
-    {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var options = services.GetRequiredService<IOptions<PostPurchaseOptions>>().Value;
-        return options.Storage ?? configuration["AzureWebJobsStorage"]
-            ?? throw new InvalidOperationException("Set PostPurchase:Storage (or AzureWebJobsStorage): the pages read orders and log webhook deliveries there.");
-    }
 }

@@ -125,14 +125,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
     /// <inheritdoc cref="EventuallyAsync{T}(string, Func{Task{T}})"/>
     public static Task<T> EventuallyAsync<T>(string what, Func<T?> condition) => EventuallyAsync(what, () => Task.FromResult(condition()));
 
-    /// <summary>Waits until the orchestration state of <paramref name="orderId"/> satisfies <paramref name="condition"/>; returns that execution's input.</summary>
-    public Task<TimelineRun> RunOfAsync(string orderId, string what, Func<OrchestrationMetadata, TimelineRun, bool> condition) =>
-        EventuallyAsync(what, async () =>
-        {
-            var instance = await Client.GetInstanceAsync(OrderInstance.IdFor(orderId), getInputsAndOutputs: true);
-            var run = instance?.ReadInputAs<TimelineRun>();
-            return instance is not null && run is not null && condition(instance, run) ? run : null;
-        });
+    /// <summary>Waits until the read model of <paramref name="orderId"/> satisfies <paramref name="condition"/>; returns it.</summary>
+    public Task<OrderSnapshot> SavedAsync(string orderId, string what, Func<OrderSnapshot, bool> condition) =>
+        EventuallyAsync(what, async () => await ReadModels.GetAsync(orderId, CancellationToken.None) is { } saved && condition(saved) ? saved : null);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
