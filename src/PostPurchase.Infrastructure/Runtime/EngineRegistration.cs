@@ -20,6 +20,7 @@ internal static class EngineRegistration
         services.AddSingleton<OrderLocks>();
         services.AddSingleton<WakeupBoard>();
         services.AddSingleton<OutboxWork>();
+        services.AddSingleton<EngineActivity>();
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<TimelineApplier>();
         services.AddSingleton<InboxProcessor>();
