@@ -25,6 +25,7 @@ internal static class EngineRegistration
         services.AddSingleton<TimelineApplier>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<WakeupScheduler>();
+        services.AddSingleton<SendGate>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<TrackingIngress>();
         services.AddSingleton<OrderWorkflows>();

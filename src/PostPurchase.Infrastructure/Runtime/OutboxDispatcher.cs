@@ -8,11 +8,13 @@ using PostPurchase.Infrastructure.Storage;
 namespace PostPurchase.Infrastructure.Runtime;
 
 /// <summary>
-/// Sends Pending message rows through their channel's sender: claim (Sending, at the ETag) -> send -> record the outcome.
-/// A row is only ever sent by the one who claimed it; a claim that outlives its lease is marked unknown, never resent blindly.
+/// Sends Pending message rows through their channel's sender: claim with the send-time check (<see cref="SendGate"/>) -> send,
+/// every message of the batch at once, so no provider waits on another -> record the outcomes. A row is only ever sent by the one
+/// who claimed it; a claim that outlives its lease is marked unknown, never resent blindly.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
+    SendGate gate,
     InboxQueue inbox,
     IEnumerable<IChannelSender> senders,
     EngineOptions options,
@@ -56,31 +58,28 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task<int> DispatchClaimedAsync(DispatchBatch batch, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var claimed = await store.ClaimAsync(batch.Rows, now + options.SendingLease, cancellationToken).ConfigureAwait(false);
-        if (claimed.Count == 0)
+        var gated = await gate.ClaimAsync(batch, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        foreach (var until in gated.DeferredUntil)
         {
-            return 0;
+            NoteRetry(until);
         }
 
-        var originals = batch.Rows.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
-        var outcomes = new List<TableEntity>(claimed.Count);
-        var follow = new List<InputEnvelope>();
-        foreach (var claim in claimed)
+        var follow = new List<InputEnvelope>(gated.HeldBack);
+        var outcomes = await Task.WhenAll(gated.Claimed.Select(async claimed =>
         {
-            var row = originals[claim.RowKey];
-            var message = MessageRow.ReadMessage(row);
-            var result = await SendAsync(batch.OrderId, row, message, cancellationToken).ConfigureAwait(false);
-            outcomes.Add(Outcome(batch.OrderId, claim, message, result, time.GetUtcNow(), follow));
-        }
+            var result = await SendAsync(batch.OrderId, claimed.Row, claimed.Message, cancellationToken).ConfigureAwait(false);
+            var inputs = new List<InputEnvelope>();
+            var outcome = Outcome(batch.OrderId, claimed.Claim, claimed.Message, result, time.GetUtcNow(), inputs);
+            return (outcome, inputs);
+        })).ConfigureAwait(false);
 
-        await store.CompleteAsync(outcomes, cancellationToken).ConfigureAwait(false);
-        foreach (var input in follow)
+        await store.CompleteAsync([.. outcomes.Select(o => o.outcome)], cancellationToken).ConfigureAwait(false);
+        foreach (var input in follow.Concat(outcomes.SelectMany(o => o.inputs)))
         {
             await inbox.EnqueueAsync(input, options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        return claimed.Count;
+        return gated.Claimed.Count + gated.HeldBack.Count + gated.DeferredUntil.Count;
     }
 
     /// <summary>Handles what no in-process hand-off covers: Pending rows (after a crash or from another instance), due retries and stale claims.</summary>
