@@ -15,6 +15,7 @@ internal static class EngineRegistration
         services.AddSingleton<PhoneDirectory>();
         services.AddSingleton<WakeupIndex>();
         services.AddSingleton<PoisonStore>();
+        services.AddSingleton<IConsentLedger, ConsentLedger>();
         services.AddSingleton<InboxQueue>();
         services.AddSingleton<StateCache>();
         services.AddSingleton<OrderLocks>();

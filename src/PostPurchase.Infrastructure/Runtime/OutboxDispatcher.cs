@@ -174,6 +174,11 @@ internal sealed partial class OutboxDispatcher(
                 }
 
                 break;
+            case SendOutcome.Suppressed:
+                outcome["Status"] = WireName.Of(MessageStatus.Suppressed);
+                outcome["Reason"] = WireName.Of(result.Reason ?? SuppressionReason.OptedOut);
+                follow.Add(InputEnvelope.For(orderId, new MessageStatusChanged(message.Key, MessageStatus.Suppressed, Error: result.Error, Reason: result.Reason)));
+                break;
             case SendOutcome.Unknown:
                 outcome["Status"] = MessageRow.Unknown;
                 LogUnknown(orderId, message.Key);
