@@ -12,7 +12,7 @@ using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Http;
 
-/// <summary>Webhooks in: carriers and aggregators, Twilio inbound texts and status callbacks. Each checks the provider's own signature (shared handlers).</summary>
+/// <summary>Webhooks in: carriers and aggregators, Twilio inbound texts and status callbacks, ACS delivery reports. Each checks the provider's own signature or key (shared handlers).</summary>
 public sealed class WebhookFunctions(IOptionsSnapshot<PostPurchaseOptions> settings, ITrackingIngress ingress, ILoggerFactory loggers)
 {
     /// <summary>POST /api/webhooks/carriers/{provider}: verify, normalise, dedupe, route to the order (or park until its parcel is registered).</summary>
@@ -35,6 +35,14 @@ public sealed class WebhookFunctions(IOptionsSnapshot<PostPurchaseOptions> setti
         [DurableClient] DurableTaskClient client,
         FunctionContext context) =>
         WebHandler.RunAsync(request, client, context, http => TwilioWebhookHttp.InboundAsync(http, http.RequestAborted));
+
+    /// <summary>POST /api/webhooks/acs/events: ACS Email delivery reports through Event Grid (key checked, validation handshake answered).</summary>
+    [Function(nameof(AcsEvents))]
+    public Task<IActionResult> AcsEvents(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/webhooks/acs/events")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context) =>
+        WebHandler.RunAsync(request, client, context, AcsEventsApi.ReceiveAsync);
 
     /// <summary>POST /api/webhooks/twilio/status: delivery status callbacks for the messages sent.</summary>
     [Function(nameof(TwilioStatus))]

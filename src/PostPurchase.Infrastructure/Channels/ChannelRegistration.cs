@@ -38,6 +38,7 @@ public static class ChannelRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ChannelTimings());
+        services.TryAddSingleton<IProviderMessageIndex, NoProviderMessageIndex>();
         services.AddScoped<TwilioStatusCallbackHandler>();
         services.AddScoped<TwilioInboundHandler>();
         AddEmail(services, settings.Email);

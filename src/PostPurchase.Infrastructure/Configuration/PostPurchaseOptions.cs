@@ -76,6 +76,9 @@ public sealed class EmailOptions
 
     /// <summary>Use STARTTLS/TLS when the server offers it.</summary>
     public bool SmtpUseTls { get; set; } = true;
+
+    /// <summary>The secret Event Grid sends with ACS delivery reports (the <c>key</c> query parameter or an <c>x-postpurchase-key</c> delivery header); without it reports are refused.</summary>
+    public string? EventGridKey { get; set; }
 }
 
 /// <summary>Twilio settings; without an account SID texts are only recorded (outbox).</summary>

@@ -16,6 +16,7 @@ internal static class EngineRegistration
         services.AddSingleton<WakeupIndex>();
         services.AddSingleton<PoisonStore>();
         services.AddSingleton<IConsentLedger, ConsentLedger>();
+        services.AddSingleton<Channels.IProviderMessageIndex, ProviderMessageIndex>();
         services.AddSingleton<InboxQueue>();
         services.AddSingleton<StateCache>();
         services.AddSingleton<OrderLocks>();

@@ -65,13 +65,14 @@ internal sealed partial class OutboxDispatcher(
         }
 
         var follow = new List<InputEnvelope>(gated.HeldBack);
-        var outcomes = await Task.WhenAll(gated.Claimed.Select(async claimed =>
+        // Each send on its own task: a provider that blocks before its first await cannot hold up the others either.
+        var outcomes = await Task.WhenAll(gated.Claimed.Select(claimed => Task.Run(async () =>
         {
             var result = await SendAsync(batch.OrderId, claimed.Row, claimed.Message, cancellationToken).ConfigureAwait(false);
             var inputs = new List<InputEnvelope>();
             var outcome = Outcome(batch.OrderId, claimed.Claim, claimed.Message, result, time.GetUtcNow(), inputs);
             return (outcome, inputs);
-        })).ConfigureAwait(false);
+        }, cancellationToken))).ConfigureAwait(false);
 
         await store.CompleteAsync([.. outcomes.Select(o => o.outcome)], cancellationToken).ConfigureAwait(false);
         foreach (var input in follow.Concat(outcomes.SelectMany(o => o.inputs)))
@@ -130,7 +131,8 @@ internal sealed partial class OutboxDispatcher(
         var outbound = new OutboundMessage(
             message.Key, orderId, message.Intent, message.Channel, message.To, row.GetString("RecipientName") ?? "", message.Locale,
             message.Purpose, content, message.Channel == Channel.Email ? null : StatusCallback(message.Key),
-            WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(row.GetDateTimeOffset(MessageRow.WhatsAppWindowColumn), time.GetUtcNow()));
+            WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(row.GetDateTimeOffset(MessageRow.WhatsAppWindowColumn), time.GetUtcNow()),
+            MayHaveBeenSent: (row.GetInt32("Attempts") ?? 0) > 0);
         try
         {
             return await sender.SendAsync(outbound, cancellationToken).ConfigureAwait(false);
