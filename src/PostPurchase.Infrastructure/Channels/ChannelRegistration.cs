@@ -90,8 +90,13 @@ public static class ChannelRegistration
         {
             throw new InvalidOperationException("PostPurchase:Twilio needs a sender: set From (an SMS number) or MessagingServiceSid.");
         }
-        services.AddHttpClient(TwilioChannelSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        var baseUrl = new Uri(twilio.BaseUrl, UriKind.Absolute);
+        var client = services.AddHttpClient(TwilioChannelSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddChannelResilience("twilio", TwilioMayRetry);
+        if (baseUrl.Host != "api.twilio.com")
+        {
+            client.AddHttpMessageHandler(() => new TwilioBaseUrlHandler(baseUrl));
+        }
         foreach (var channel in new[] { Channel.Sms, Channel.WhatsApp })
         {
             services.AddSingleton<IChannelSender>(sp => new TwilioChannelSender(
