@@ -68,6 +68,8 @@ public static class ChannelRegistration
                     // Signatures carry the wall-clock date the service checks, even when the host runs a simulated clock.
                     .AddHttpMessageHandler(sp => new AcsAuthenticationHandler(sp.GetRequiredService<AcsCredentials>(), TimeProvider.System));
                 services.AddSingleton<IChannelSender, AcsEmailSender>();
+                services.AddSingleton<AcsStatusPoll>();
+                services.AddHostedService<AcsStatusPollService>();
                 break;
             default:
                 throw new InvalidOperationException($"PostPurchase:Email:Provider '{email.Provider}' is not one of Outbox, Smtp, Acs.");

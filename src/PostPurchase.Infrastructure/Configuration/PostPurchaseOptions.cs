@@ -24,6 +24,9 @@ public sealed class PostPurchaseOptions
     /// <summary><c>System</c> (default) or <c>Simulated</c> (refused in Production).</summary>
     public string Clock { get; set; } = "System";
 
+    /// <summary>Inputs accepted and not yet applied past which intake and carrier webhooks answer 503 with Retry-After (self-hosted runtime).</summary>
+    public int MaxBacklog { get; set; } = 128;
+
     /// <summary>Webhook secrets per carrier provider (aftership, easypost, sendcloud, shippo, generic).</summary>
     public Dictionary<string, CarrierOptions> Carriers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -27,6 +27,8 @@ internal static class EngineRegistration
         services.AddSingleton<TimelineApplier>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<WakeupScheduler>();
+        services.AddSingleton<ProviderPauses>();
+        services.AddSingleton<IAdmission, EngineAdmission>();
         services.AddSingleton<SendGate>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<TrackingIngress>();

@@ -15,6 +15,7 @@ namespace PostPurchase.Infrastructure.Runtime;
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
     SendGate gate,
+    ProviderPauses pauses,
     InboxQueue inbox,
     IEnumerable<IChannelSender> senders,
     EngineOptions options,
@@ -163,6 +164,11 @@ internal sealed partial class OutboxDispatcher(
                 break;
             case SendOutcome.Retry:
                 var delay = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
+                if (result.RetryAfter is { } wait)
+                {
+                    pauses.Pause(message.Channel, now + wait);
+                }
+
                 outcome["Status"] = MessageRow.Retry;
                 outcome["NextAttemptAt"] = now + delay;
                 NoteRetry(now + delay);

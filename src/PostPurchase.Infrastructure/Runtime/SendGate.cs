@@ -17,6 +17,7 @@ internal sealed partial class SendGate(
     OutboxStore outbox,
     StateCache cache,
     OrderLocks locks,
+    ProviderPauses pauses,
     EngineOptions options,
     ILogger<SendGate> logger)
 {
@@ -57,6 +58,10 @@ internal sealed partial class SendGate(
     {
         var message = MessageRow.ReadMessage(row);
         var verdict = SendCheck.Judge(state, message, now, options.Policy);
+        if (verdict.MayGo && pauses.Until(message.Channel, now) is { } paused)
+        {
+            verdict = SendVerdict.Defer(paused); // the provider asked to wait: not an attempt
+        }
         var update = new TableEntity(row.PartitionKey, row.RowKey) { ETag = row.ETag };
         if (verdict.SuppressedBecause is { } reason)
         {

@@ -65,6 +65,34 @@ public sealed class SendGateTests(AzuriteServer azurite)
         Assert.Equal(2, engine.Sms.Calls.Count);
     }
 
+    [Fact]
+    public async Task DispatchAsync_ProviderAskedToWaitAMinute_OtherTextsWaitTooWithoutSpendingAttempts()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        var (first, _) = await TextWaitingForRetryAsync(engine, retryAfter: TimeSpan.FromMinutes(1));
+        var (second, secondText) = await TextWaitingAsync(engine);
+
+        var callsWhilePaused = engine.Sms.Calls.Count;
+        var waiting = (await engine.Workflows.GetAsync(second.OrderId, CancellationToken.None))!.Messages.Single(m => m.Message.Key == secondText).Message;
+        await engine.AdvanceAsync(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(1, callsWhilePaused);
+        Assert.Equal(MessageStatus.Pending, waiting.Status);
+        Assert.Equal(2, engine.Sms.Sent.Count);
+        Assert.Contains(engine.Sms.Sent, m => m.OrderId == first.OrderId);
+    }
+
+    private static async Task<(Core.Orders.Order Order, string TextKey)> TextWaitingAsync(EngineHarness engine)
+    {
+        var tracking = Some.TrackingNumber();
+        var order = OrderBuilder.Apparel().WithShipment("postnl", tracking).Build();
+        await engine.Workflows.StartAsync(order, CancellationToken.None);
+        await engine.Ingress.AcceptAsync([EngineScenario.Scan(tracking, TrackingStatus.InTransit, engine.Time.GetUtcNow())], CancellationToken.None);
+        await engine.Runtime.DrainAsync(CancellationToken.None);
+        var text = (await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None))!.Messages.Single(m => m.Message.Channel == Channel.Sms).Message;
+        return (order, text.Key);
+    }
+
     /// <summary>An in-transit scan Monday 09:00 in Amsterdam; the text's first send is refused with 429, so it waits in the outbox.</summary>
     private static async Task<(Core.Orders.Order Order, string TextKey)> TextWaitingForRetryAsync(EngineHarness engine, TimeSpan? retryAfter = null)
     {

@@ -24,7 +24,8 @@ internal sealed partial class AcsEmailSender(
     ChannelTimings timings,
     IProviderMessageIndex index,
     TimeProvider time,
-    ILogger<AcsEmailSender> logger) : IChannelSender
+    ILogger<AcsEmailSender> logger,
+    AcsStatusPoll? statusPoll = null) : IChannelSender
 {
     /// <summary>The named HTTP client (with its resilience pipeline and signing handler) this sender uses.</summary>
     public const string HttpClientName = "acs";
@@ -68,6 +69,7 @@ internal sealed partial class AcsEmailSender(
             var (result, accepted) = await PostAsync(operationId, body, cancellationToken).ConfigureAwait(false);
             if (accepted)
             {
+                statusPoll?.Track(operationId, message.OrderId, message.Key);
                 return SendResult.Sent(operationId);
             }
             if (result is not null)
