@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PostPurchase.Infrastructure.Storage;
 
 namespace PostPurchase.Infrastructure.Time;
@@ -9,19 +10,31 @@ namespace PostPurchase.Infrastructure.Time;
 /// instead of jumping back to the wall clock: its timelines were decided against the stored time. Restored at start-up,
 /// saved after every advance.
 /// </summary>
-internal sealed class SimulatedClockStore(SimulatedClock clock, StorageAccount storage) : IHostedService
+internal sealed partial class SimulatedClockStore(SimulatedClock clock, StorageAccount storage, ILogger<SimulatedClockStore> logger) : IHostedService
 {
+    private static readonly TimeSpan StartupReadTimeout = TimeSpan.FromSeconds(10);
+
     private const string Partition = "~simulated-clock";
     private const string Row = "now";
 
-    /// <summary>Moves the clock forward to the stored time when that is later than the clock.</summary>
+    /// <summary>Moves the clock forward to the stored time when that is later than the clock; storage that does not answer is logged, not fatal.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await storage.Orders.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (stored.HasValue && stored.Value!.GetDateTimeOffset("Now") is { } now && now > clock.GetUtcNow())
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(StartupReadTimeout);
+        try
         {
-            clock.Advance(now - clock.GetUtcNow());
+            await storage.EnsureCreatedAsync(limit.Token).ConfigureAwait(false);
+            var stored = await storage.Orders.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: limit.Token).ConfigureAwait(false);
+            if (stored.HasValue && stored.Value!.GetDateTimeOffset("Now") is { } now && now > clock.GetUtcNow())
+            {
+                clock.Advance(now - clock.GetUtcNow());
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The host still starts (health reports the outage); the demo's clock starts from now instead of the stored time.
+            LogRestoreFailed(ex);
         }
     }
 
@@ -33,4 +46,7 @@ internal sealed class SimulatedClockStore(SimulatedClock clock, StorageAccount s
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored simulated time could not be read; the simulated clock starts from the current time")]
+    private partial void LogRestoreFailed(Exception exception);
 }

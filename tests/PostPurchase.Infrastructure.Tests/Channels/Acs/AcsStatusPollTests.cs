@@ -28,11 +28,7 @@ public sealed class AcsStatusPollTests : IDisposable
             var sent = await host.Sender(Channel.Email).SendAsync(message, CancellationToken.None);
 
             Assert.Equal(SendOutcome.Sent, sent.Outcome);
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (workflows.Raised.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(20);
-            }
+            await Eventually.TrueAsync(() => workflows.Raised.Count > 0, "the failed status", maxSeconds: 30);
         }
         finally
         {
