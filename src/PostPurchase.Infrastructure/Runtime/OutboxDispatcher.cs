@@ -95,8 +95,16 @@ internal sealed partial class OutboxDispatcher(
 
         var rows = await store.NeedingAttentionAsync(now, cancellationToken).ConfigureAwait(false);
         var handled = 0;
+        var resend = new List<TableEntity>();
         foreach (var stale in rows.Where(r => r.GetString("Status") == MessageRow.Sending))
         {
+            if (_senders.TryGetValue(MessageRow.ReadMessage(stale).Channel, out var lookup) && lookup.CanLookUpSends)
+            {
+                // The sender asks the provider first (the attempt count says an answer was lost), so claiming it again is safe.
+                resend.Add(stale);
+                continue;
+            }
+
             var mark = new TableEntity(stale.PartitionKey, stale.RowKey)
             {
                 ["Status"] = MessageRow.Unknown,
@@ -108,7 +116,7 @@ internal sealed partial class OutboxDispatcher(
             handled++;
         }
 
-        foreach (var order in rows.Where(r => r.GetString("Status") != MessageRow.Sending).GroupBy(r => r.GetString("OrderId") ?? r.PartitionKey))
+        foreach (var order in rows.Where(r => r.GetString("Status") != MessageRow.Sending).Concat(resend).GroupBy(r => r.GetString("OrderId") ?? r.PartitionKey))
         {
             handled += await DispatchAsync(new DispatchBatch(order.Key, order.ToList()), cancellationToken).ConfigureAwait(false);
         }

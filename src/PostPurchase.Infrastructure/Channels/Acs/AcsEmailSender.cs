@@ -40,6 +40,9 @@ internal sealed partial class AcsEmailSender(
 
     public string Provider => "acs";
 
+    /// <summary>The operation id is the message's own: a send whose answer was lost is looked up before it is made again.</summary>
+    public bool CanLookUpSends => true;
+
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
