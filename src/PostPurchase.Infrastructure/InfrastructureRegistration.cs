@@ -44,6 +44,7 @@ public static class InfrastructureRegistration
                 Policy = sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Policy,
                 Render = (message, state) => composer.Compose(message, state, links.For(state.Order.OrderId)),
                 StatusCallbackUrl = $"{settings.PublicBaseUrl.TrimEnd('/')}/api/webhooks/twilio/status",
+                MaxBacklog = settings.MaxBacklog,
             };
         });
         builder.AddChannels();
@@ -69,6 +70,9 @@ public static class InfrastructureRegistration
             var simulated = new SimulatedClock(TimeProvider.System.GetUtcNow());
             builder.Services.TryAddSingleton(simulated);
             builder.Services.TryAddSingleton<TimeProvider>(simulated);
+            // Registered before the engine's loops, so they start at the restored time.
+            builder.Services.TryAddSingleton<SimulatedClockStore>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SimulatedClockStore>());
             return;
         }
 

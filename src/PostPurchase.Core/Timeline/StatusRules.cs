@@ -26,7 +26,7 @@ internal static class StatusRules
         {
             Status = input.Status,
             SentAt = message.SentAt ?? (input.Status is MessageStatus.Sent or MessageStatus.Delivered ? ctx.Now : null),
-            Reason = input.Status == MessageStatus.Suppressed ? SuppressionReason.OptedOut : message.Reason,
+            Reason = input.Status == MessageStatus.Suppressed ? input.Reason ?? SuppressionReason.OptedOut : message.Reason,
             ProviderMessageId = input.ProviderMessageId ?? message.ProviderMessageId,
             Error = input.Error ?? message.Error,
         };

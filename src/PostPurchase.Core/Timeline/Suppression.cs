@@ -26,8 +26,19 @@ internal static class Suppression
         {
             return SuppressionReason.NoAddress;
         }
-        return message.Channel == Channel.Email ? null : ConsentReason(state.Consent, message);
+        return ConsentFor(state.Consent, message);
     }
+
+    /// <summary>Why the buyer's consent does not cover <paramref name="message"/>'s channel and purpose; null when it does.</summary>
+    /// <remarks>Email needs no opt-in; marketing email stops once the buyer unsubscribed (revoked marketing consent).</remarks>
+    public static SuppressionReason? ConsentFor(ConsentState consent, TimelineMessage message) =>
+        message.Channel == Channel.Email ? EmailReason(consent, message) : ConsentReason(consent, message);
+
+    private static SuppressionReason? EmailReason(ConsentState consent, TimelineMessage message) =>
+        message.Purpose == MessagePurpose.Marketing && MarketingRevoked(consent) ? SuppressionReason.OptedOut : null;
+
+    private static bool MarketingRevoked(ConsentState consent) =>
+        consent.History.LastOrDefault(r => r.Subject == ConsentSubjects.Marketing) is { Granted: false };
 
     /// <summary>A parcel is held, lost, refused or on its way back: no survey or review until that is settled.</summary>
     public static bool IssueOpen(TimelineState state) =>
@@ -69,8 +80,7 @@ internal static class Suppression
         }
         if (message.Purpose == MessagePurpose.Marketing && !consent.Marketing)
         {
-            var revoked = consent.History.LastOrDefault(r => r.Subject == ConsentSubjects.Marketing) is { Granted: false };
-            return revoked ? SuppressionReason.OptedOut : SuppressionReason.NoConsent;
+            return MarketingRevoked(consent) ? SuppressionReason.OptedOut : SuppressionReason.NoConsent;
         }
         return null;
     }

@@ -57,8 +57,10 @@ public sealed record CsatAnswered(int Score, string? Comment = null) : TimelineI
 /// <param name="Source">tracking-page, sms-keyword (STOP/START), merchant, provider (e.g. Twilio 21610).</param>
 public sealed record ConsentChanged(string Subject, bool Granted, string Source, string? WordingVersion = null) : TimelineInput;
 
-/// <summary>A provider reported on a message we sent.</summary>
-public sealed record MessageStatusChanged(string MessageKey, MessageStatus Status, string? ProviderMessageId = null, string? Error = null) : TimelineInput;
+/// <summary>A provider reported on a message we sent, or the runtime held it back at the last moment before sending.</summary>
+/// <param name="Reason">Why a <c>suppressed</c> message was held back (consent lost before it was handed over); opted-out when absent.</param>
+public sealed record MessageStatusChanged(
+    string MessageKey, MessageStatus Status, string? ProviderMessageId = null, string? Error = null, SuppressionReason? Reason = null) : TimelineInput;
 
 /// <summary>The merchant asked to send a message again (e.g. the buyer says it never arrived, or the send failed).</summary>
 /// <param name="MessageKey">Key of the message to copy; a resend's key resends the message it copied.</param>

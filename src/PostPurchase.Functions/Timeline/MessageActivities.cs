@@ -1,9 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using PostPurchase.Core.Messages;
+using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
+using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Timeline;
@@ -15,6 +19,8 @@ public sealed class MessageActivities(
     IEnumerable<IChannelSender> senders,
     IOrderReadModelStore readModels,
     IMerchantWebhooks webhooks,
+    IConsentLedger consent,
+    IOptions<PostPurchaseOptions> settings,
     TimeProvider time)
 {
     /// <summary>
@@ -110,6 +116,13 @@ public sealed class MessageActivities(
         if (string.IsNullOrWhiteSpace(message.To))
         {
             return new SendResult(SendOutcome.Failed, Error: $"No {message.Channel} address for the buyer; nothing was sent.");
+        }
+        // The orchestration may be in this very activity while a STOP waits in its event queue: the ledger has it already.
+        var current = state with { Consent = await consent.CurrentAsync(state.Order.OrderId, state.Consent, cancellationToken) };
+        if (SendCheck.Judge(current, message, time.GetUtcNow(), settings.Value.Policy).SuppressedBecause is { } reason)
+        {
+            return new SendResult(SendOutcome.Suppressed, Reason: reason,
+                Error: $"Held back at send time: the buyer's consent for {WireName.Of(message.Channel)} ({WireName.Of(message.Purpose)}) was withdrawn after the message was decided.");
         }
         var sender = senders.LastOrDefault(s => s.Channel == message.Channel)
             ?? throw new InvalidOperationException($"No sender is registered for the {message.Channel} channel.");

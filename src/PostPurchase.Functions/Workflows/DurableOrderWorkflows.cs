@@ -10,6 +10,7 @@ using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Workflows;
@@ -19,6 +20,7 @@ internal sealed partial class DurableOrderWorkflows(
     DurableClientScope scope,
     IOrderIndexes indexes,
     IOrderReadModelStore readModels,
+    IConsentLedger consent,
     IOptionsMonitor<PostPurchaseOptions> settings,
     IOptions<DurableTimelineOptions> durable,
     TimeProvider time,
@@ -82,6 +84,11 @@ internal sealed partial class DurableOrderWorkflows(
                 throw new InvalidOperationException(
                     $"The timeline of order '{orderId}' failed and is waiting for the stuck-timeline sweep to restart it; send this input again after that.");
             default:
+                if (input is ConsentChanged change)
+                {
+                    // Before the event: a send activity already running for this order reads it there and holds its message back.
+                    await consent.RecordAsync(orderId, change, time.GetUtcNow(), cancellationToken);
+                }
                 if (input is ShipmentRegistered registered)
                 {
                     await indexes.IndexParcelAsync(orderId, registered.Shipment, cancellationToken);

@@ -8,6 +8,7 @@ namespace PostPurchase.Infrastructure.Channels;
 /// <param name="StatusCallbackUrl">Where the provider reports delivery status (Twilio); null: <c>{PublicBaseUrl}/api/webhooks/twilio/status?key={Key}</c>.</param>
 /// <param name="WhatsAppWindowOpen">The buyer wrote within the last 24 hours, so WhatsApp free-form text is allowed (else the configured template is used).</param>
 /// <param name="UnsubscribeUrl">One-click unsubscribe link for marketing email (List-Unsubscribe); null: a mailto to the support address.</param>
+/// <param name="MayHaveBeenSent">An earlier attempt may have reached the provider (a retry, a crash, an activity run again): a sender that can look a send up does so first.</param>
 public sealed record OutboundMessage(
     string Key,
     string OrderId,
@@ -20,4 +21,5 @@ public sealed record OutboundMessage(
     RenderedMessage Content,
     string? StatusCallbackUrl = null,
     bool WhatsAppWindowOpen = false,
-    string? UnsubscribeUrl = null);
+    string? UnsubscribeUrl = null,
+    bool MayHaveBeenSent = true);

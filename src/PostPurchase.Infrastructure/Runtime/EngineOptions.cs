@@ -53,6 +53,9 @@ internal sealed class EngineOptions
     /// <summary>How often the wake-up index is reconciled with the state rows' NextWakeAt.</summary>
     public TimeSpan WakeRebuildInterval { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>Inputs accepted and not applied past which intake and webhooks answer 503 with Retry-After (admission control).</summary>
+    public int MaxBacklog { get; init; } = 128;
+
     /// <summary>Retries of a decision whose state row was changed by another writer meanwhile.</summary>
     public int MaxConflictRetries { get; init; } = 20;
 }

@@ -26,7 +26,25 @@ internal sealed partial class TimelineApplier(
     ILogger<TimelineApplier> logger,
     MerchantWebhooks.IMerchantWebhooks? webhooks = null)
 {
+    private int _inFlight;
+
+    /// <summary>Inputs being applied right now (admission control counts them as backlog).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     public async Task<(ApplyOutcome Outcome, LoadedState? State)> ApplyAsync(InputEnvelope envelope, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await ApplyCountedAsync(envelope, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<(ApplyOutcome Outcome, LoadedState? State)> ApplyCountedAsync(InputEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var started = Stopwatch.GetTimestamp();

@@ -36,8 +36,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
     private readonly DurableTaskTestHost _host;
 
     private DurableTimelineHost(DurableTaskTestHost host, DurableOrderWorkflows workflows, DurableTrackingIngress ingress,
-        OrderStore readModels, RecordingSender email, IReadOnlyList<string> functions)
+        OrderStore readModels, RecordingSender email, RecordingSender sms, IReadOnlyList<string> functions)
     {
+        Sms = sms;
         _host = host;
         Workflows = workflows;
         Ingress = ingress;
@@ -62,6 +63,8 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
 
     public RecordingSender Email { get; }
 
+    public RecordingSender Sms { get; }
+
     /// <summary>The function names registered with the worker.</summary>
     public IReadOnlyList<string> Functions { get; }
 
@@ -72,6 +75,8 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         var readModels = new OrderStore(storage);
         var indexes = new StorageOrderIndexes(storage, new ParcelIndex(storage), new PhoneDirectory(storage));
         var email = new RecordingSender(Channel.Email, Time);
+        var sms = new RecordingSender(Channel.Sms, Time);
+        var ledger = new ConsentLedger(storage);
         // The app's payload shape (AddDurableTimelines sets it as the worker's serializer): enums as kebab-case strings, typed inputs.
         var converter = new JsonDataConverter(CoreJson.Options);
         IReadOnlyList<string> functions = [];
@@ -88,7 +93,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
                     services.AddSingleton(new MessageComposer(new Branding()));
                     services.AddSingleton(new CustomerLinks("functions-tests-signing-key", "https://track.example", Time));
                     services.AddSingleton<IChannelSender>(email);
-                    services.AddSingleton<IChannelSender>(new RecordingSender(Channel.Sms, Time));
+                    services.AddSingleton<IChannelSender>(sms);
+                    services.AddSingleton<IConsentLedger>(ledger);
+                    services.AddSingleton(Options.Create(new PostPurchaseOptions { Policy = policy }));
                     services.AddSingleton<IChannelSender>(new RecordingSender(Channel.WhatsApp, Time));
                     services.AddSingleton<IMerchantWebhooks>(new RecordingMerchantWebhooks());
                     services.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
@@ -102,9 +109,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         {
             Retry = new() { MaxAttempts = retry.MaxAttempts, FirstInterval = retry.FirstInterval, BackoffCoefficient = retry.BackoffCoefficient, MaxInterval = retry.MaxInterval },
         };
-        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, settings, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance);
+        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, ledger, settings, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance);
         var ingress = new DurableTrackingIngress(indexes, workflows, readModels, NullLogger<DurableTrackingIngress>.Instance);
-        return new DurableTimelineHost(host, workflows, ingress, readModels, email, functions);
+        return new DurableTimelineHost(host, workflows, ingress, readModels, email, sms, functions);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> when it never does.</summary>

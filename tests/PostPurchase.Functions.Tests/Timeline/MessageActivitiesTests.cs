@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PostPurchase.Core.Messages;
@@ -6,6 +7,7 @@ using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Tests.Support;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure.Channels;
+using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Testing;
@@ -64,7 +66,7 @@ public sealed class MessageActivitiesTests
     {
         var (state, first, _) = TwoPendingEmails();
         var email = new RecordingSender(Channel.Email, _time);
-        var activities = new MessageActivities(Composer, Links, [email], new UnavailableStore(), _webhooks, _time);
+        var activities = new MessageActivities(Composer, Links, [email], new UnavailableStore(), _webhooks, Ledger, Options.Create(new PostPurchaseOptions()), _time);
 
         var result = await activities.CommitDecision(new CommitRequest(state, [first], []), Invocation);
 
@@ -87,9 +89,12 @@ public sealed class MessageActivitiesTests
 
     private static MessageComposer Composer { get; } = new(new Branding());
 
+    /// <summary>A ledger with no consent change since the decision.</summary>
+    private static IConsentLedger Ledger { get; } = new UnchangedLedger();
+
     private CustomerLinks Links => new("functions-tests-signing-key", "https://track.example", _time);
 
-    private MessageActivities Activities(IChannelSender email) => new(Composer, Links, [email], _readModels, _webhooks, _time);
+    private MessageActivities Activities(IChannelSender email) => new(Composer, Links, [email], _readModels, _webhooks, Ledger, Options.Create(new PostPurchaseOptions()), _time);
 
     private static (TimelineState State, TimelineMessage First, TimelineMessage Second) TwoPendingEmails()
     {
@@ -115,5 +120,12 @@ public sealed class MessageActivitiesTests
         public Task SaveAsync(OrderSnapshot snapshot, CancellationToken cancellationToken) => throw new Azure.RequestFailedException(503, "storage is down");
 
         public Task<OrderSnapshot?> GetAsync(string orderId, CancellationToken cancellationToken) => Task.FromResult<OrderSnapshot?>(null);
+    }
+
+    private sealed class UnchangedLedger : IConsentLedger
+    {
+        public Task RecordAsync(string orderId, ConsentChanged change, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<ConsentState> CurrentAsync(string orderId, ConsentState decided, CancellationToken cancellationToken) => Task.FromResult(decided);
     }
 }
