@@ -40,9 +40,10 @@ public sealed partial class MessageComposer
         var intent = WireName.Of(message.Intent);
         var model = MessageModel.Build(message, state, links, Branding, locale);
         var t = _strings.Render(intent, locale, model);
+        VariantStrings.Apply(t, message, locale, model);
         model["t"] = t;
         model["list"] = IntentProfile.List(message.Intent, model);
-        model["cta"] = new Dictionary<string, object?> { ["url"] = IntentProfile.CallToAction(message.Intent, model), ["label"] = t["cta"] };
+        model["cta"] = new Dictionary<string, object?> { ["url"] = IntentProfile.CallToAction(model), ["label"] = t["cta"] };
 
         return message.Channel switch
         {

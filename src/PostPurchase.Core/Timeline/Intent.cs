@@ -37,4 +37,10 @@ public enum Intent
     CancellationConfirmed,
     /// <summary>How to send items back after a return was started.</summary>
     ReturnInstructions,
+    /// <summary>The product bought is about to run out: a one-click reorder (marketing).</summary>
+    ReplenishmentReminder,
+    /// <summary>No order for a while after the last delivery: come back, with an optional incentive (marketing).</summary>
+    WinBack,
+    /// <summary>A happy buyer gets a personal code to share with friends (marketing).</summary>
+    ReferralInvite,
 }

@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Tracking;
 
 namespace PostPurchase.Core.Timeline;
@@ -22,11 +23,19 @@ internal static class Suppression
         {
             return feedback;
         }
+        if (MessageRules.IsPromotion(intent) && GrowthRules.PromotionReason(ctx, message) is { } promotion)
+        {
+            return promotion;
+        }
         if (string.IsNullOrWhiteSpace(message.To))
         {
             return SuppressionReason.NoAddress;
         }
-        return message.Channel == Channel.Email ? null : ConsentReason(state.Consent, message);
+        var consent = message.Channel == Channel.Email
+            ? message.Purpose == MessagePurpose.Promotion ? MarketingReason(state) : null
+            : ConsentReason(state, message);
+        // Holdout last: the arms are compared among the orders that could have had the message.
+        return consent ?? ExperimentRules.HoldoutReason(message);
     }
 
     /// <summary>A parcel is held, lost, refused or on its way back: no survey or review until that is settled.</summary>
@@ -58,8 +67,9 @@ internal static class Suppression
         return null;
     }
 
-    private static SuppressionReason? ConsentReason(ConsentState consent, TimelineMessage message)
+    private static SuppressionReason? ConsentReason(TimelineState state, TimelineMessage message)
     {
+        var consent = state.Consent;
         var (granted, optedOut) = message.Channel == Channel.Sms
             ? (consent.Sms, consent.SmsOptedOut)
             : (consent.WhatsApp, consent.WhatsAppOptedOut);
@@ -67,11 +77,14 @@ internal static class Suppression
         {
             return optedOut ? SuppressionReason.OptedOut : SuppressionReason.NoConsent;
         }
-        if (message.Purpose == MessagePurpose.Marketing && !consent.Marketing)
-        {
-            var revoked = consent.History.LastOrDefault(r => r.Subject == ConsentSubjects.Marketing) is { Granted: false };
-            return revoked ? SuppressionReason.OptedOut : SuppressionReason.NoConsent;
-        }
-        return null;
+        return message.Purpose == MessagePurpose.Transactional ? null : MarketingReason(state);
     }
+
+    /// <summary>Marketing consent as last recorded on this order or any other of the buyer's.</summary>
+    private static SuppressionReason? MarketingReason(TimelineState state) => MarketingConsent.Of(state) switch
+    {
+        { Granted: true } => null,
+        { Revoked: true } => SuppressionReason.OptedOut,
+        _ => SuppressionReason.NoConsent,
+    };
 }
