@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PostPurchase.Core.Messages;
+using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
@@ -32,6 +33,8 @@ public static class InfrastructureRegistration
         builder.Services.TryAddSingleton<StorageRequestCounter>();
         builder.Services.TryAddSingleton(sp => new StorageAccount(ConnectionString(builder.Configuration, settings), sp.GetRequiredService<StorageRequestCounter>()));
         builder.Services.TryAddSingleton(sp => new CustomerLinks(SigningKey(builder.Environment, settings), settings.PublicBaseUrl, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton(sp => sp.GetRequiredService<CustomerLinks>().Measured);
+        builder.Services.AddBuyerProfiles(() => SigningKey(builder.Environment, settings));
         builder.Services.TryAddSingleton(sp => new MessageComposer(sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Branding));
         builder.Services.TryAddSingleton(sp =>
         {
@@ -41,6 +44,7 @@ public static class InfrastructureRegistration
             {
                 Policy = sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Policy,
                 Render = (message, state) => composer.Compose(message, state, links.For(state.Order.OrderId)),
+                UnsubscribeUrl = orderId => links.For(orderId).UnsubscribeUrl,
                 StatusCallbackUrl = $"{settings.PublicBaseUrl.TrimEnd('/')}/api/webhooks/twilio/status",
             };
         });

@@ -35,6 +35,8 @@ internal sealed class StorageAccount
         Parked = tables.GetTableClient(namePrefix + "ParkedEvents");
         Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
         Poison = tables.GetTableClient(namePrefix + "PoisonInputs");
+        Buyers = tables.GetTableClient(namePrefix + "Buyers");
+        ReferralCodes = tables.GetTableClient(namePrefix + "ReferralCodes");
         Inbox = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
     }
 
@@ -58,6 +60,12 @@ internal sealed class StorageAccount
     /// <summary>Inputs that failed every attempt.</summary>
     public TableClient Poison { get; }
 
+    /// <summary>Buyer profiles across orders: PK = buyer key (a keyed hash of the email).</summary>
+    public TableClient Buyers { get; }
+
+    /// <summary>Referral codes of the merchant's pool given out: RK = code, value = buyer key.</summary>
+    public TableClient ReferralCodes { get; }
+
     /// <summary>The inbox of timeline inputs.</summary>
     public QueueClient Inbox { get; }
 
@@ -77,7 +85,7 @@ internal sealed class StorageAccount
                 return;
             }
 
-            foreach (var table in new[] { Orders, Wakeups, Parcels, Parked, Phones, Poison })
+            foreach (var table in new[] { Orders, Wakeups, Parcels, Parked, Phones, Poison, Buyers, ReferralCodes })
             {
                 await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             }
