@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Functions.Workflows;
 using PostPurchase.Infrastructure;
-using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Web.Pages;
 using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Infrastructure.Workflows;
 
@@ -21,7 +21,7 @@ public sealed class DurableTimelinesRegistrationTests
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([new("PostPurchase:Storage", "UseDevelopmentStorage=true")]);
         builder.AddPostPurchaseInfrastructure();
-        builder.AddMerchantWebhooks();
+        builder.AddPostPurchasePages();
         builder.AddDurableTimelines();
         using var services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var scope = services.CreateScope();

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
@@ -56,7 +57,7 @@ public static partial class OrderTimelineOrchestration
                 {
                     throw new InvalidOperationException($"Orchestration {context.InstanceId} applied {MaxInputsPerExecution} inputs in one execution; stopping a loop.");
                 }
-                var decision = Decide(context, log, state, input, run.Policy);
+                var decision = await DecideAsync(context, log, state, input, run.Policy, options);
                 if (decision is null)
                 {
                     continue;
@@ -128,9 +129,28 @@ public static partial class OrderTimelineOrchestration
         return (new WakeUp(), inputEvent);
     }
 
+    /// <summary>
+    /// Decides; when that hands out marketing, an activity reserves it in the buyer's profile (the weekly cap across their orders)
+    /// and the decider runs again with the buyer's fresh activity. The activity's answer is in the history, so replays decide alike.
+    /// </summary>
+    private static async Task<Decision?> DecideAsync(
+        TaskOrchestrationContext context, ILogger log, TimelineState? state, TimelineInput input, TimelinePolicy policy, TaskOptions options)
+    {
+        var decision = Decide(context, log, state, input, policy);
+        if (decision is null || state?.Buyer is not { } buyer || MarketingLedger.Wanted(decision, Now(context)) is not { Count: > 0 } wanted)
+        {
+            return decision;
+        }
+        var activity = await context.CallActivityAsync<BuyerActivity>(
+            nameof(BuyerActivities.ReserveMarketing), new ReserveMarketingRequest(buyer.Key, wanted, Now(context), policy.Growth), options);
+        return Decide(context, log, OrderTimeline.WithBuyerActivity(state, activity), input, policy);
+    }
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
     private static Decision? Decide(TaskOrchestrationContext context, ILogger log, TimelineState? state, TimelineInput input, TimelinePolicy policy)
     {
-        var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+        var now = Now(context);
         if (state is null)
         {
             return OrderTimeline.Decide(null, input, now, policy);

@@ -172,7 +172,8 @@ public static class TrackingPageEndpoints
             var locale = PageText.IsSupported(lang) ? lang! : snapshot.State.Order.Customer.Locale;
             return new TrackingPageModel(
                 snapshot.State, Options.Value.Branding, Options.Value.Policy, Pages.Value, Time.GetUtcNow(), locale,
-                $"/track/{token}", new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!), notice);
+                $"/track/{token}", new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!), notice,
+                TrackingGrowth.For(snapshot.State, Options.Value.Policy, Links.Measured));
         }
     }
 }
