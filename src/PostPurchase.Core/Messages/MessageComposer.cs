@@ -82,6 +82,28 @@ public sealed partial class MessageComposer
 
     private static string Block(string text) => TextCleaner.Block(text);
 
+    /// <summary>Renders a sample of <paramref name="intent"/> with an A/B arm's strings in every locale and channel; the first error, or null.</summary>
+    public string? TryStrings(Intent intent, IReadOnlyDictionary<string, string> strings)
+    {
+        ArgumentNullException.ThrowIfNull(strings);
+        var facts = strings.ToDictionary(s => Growth.ExperimentRules.StringFactPrefix + s.Key.Trim().ToLowerInvariant(), s => s.Value, StringComparer.Ordinal);
+        try
+        {
+            foreach (var locale in LocaleFormat.Supported)
+            {
+                foreach (var channel in Enum.GetValues<Channel>())
+                {
+                    Compose(SampleOrder.Message(intent, channel, locale) with { Facts = facts }, SampleOrder.State(), SampleOrder.Links);
+                }
+            }
+            return null;
+        }
+        catch (MessageTemplateException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     private void TrySample(string key)
     {
         var parts = key.Split('.');

@@ -1,6 +1,10 @@
+using System.ComponentModel;
+using PostPurchase.Core.Serialization;
+
 namespace PostPurchase.Core.Timeline;
 
 /// <summary>Why a message is sent; the wire names (kebab-case, e.g. "order-confirmation") are part of the API.</summary>
+[TypeConverter(typeof(WireNameConverter<Intent>))]
 public enum Intent
 {
     /// <summary>Order received: everything the buyer checks.</summary>

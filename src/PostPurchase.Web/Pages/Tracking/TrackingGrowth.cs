@@ -20,7 +20,8 @@ public sealed record TrackingGrowth(IReadOnlyList<TrackingRecommendation> Recomm
         var products = shipped && open ? Core.Growth.Recommendations.For(state.Order, policy.Growth.Recommendations) : [];
         var orderId = state.Order.OrderId;
         return new TrackingGrowth(
-            [.. products.Select(p => new TrackingRecommendation(p.Name, p.ImageUrl, links.Url(orderId, null, Core.Growth.Recommendations.LinkOf(p.Sku))))],
+            // Relative: the page's own host serves the redirect, whichever address the buyer reached it by.
+            [.. products.Select(p => new TrackingRecommendation(p.Name, p.ImageUrl, $"/l/{links.Token(orderId, null, Core.Growth.Recommendations.LinkOf(p.Sku))}"))],
             state.Order.Customer.Loyalty);
     }
 }
