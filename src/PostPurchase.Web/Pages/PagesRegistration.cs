@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Web.Pages.Dashboard;
 using PostPurchase.Infrastructure.Workflows;
 
@@ -35,8 +36,10 @@ public static class PagesRegistration
             o.FormFieldName = "__af";
         });
         builder.Services.AddSingleton<PageRateLimiter>();
+        // The table the read models are written to (with the storage account's name prefix, when one is set).
         builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
-            sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp)), sp.GetRequiredService<IOrderReadModelStore>()));
+            sp.GetService<StorageAccount>()?.Orders ?? (sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp))).GetTableClient("Orders"),
+            sp.GetRequiredService<IOrderReadModelStore>()));
         builder.AddMerchantWebhooks();
         return builder;
     }
