@@ -85,4 +85,19 @@ public class GrowthRulesTests
         Assert.Equal(new MarketingConsent(false, true), afterRevoke);
         Assert.Equal(new MarketingConsent(true, false), MarketingConsent.Of(timeline.State));
     }
+
+    [Fact]
+    public void Decide_ReadReceiptAfterDelivery_RecordsTheOpeningOnce()
+    {
+        var timeline = Delivered(Policy());
+        var delivered = timeline.Single(Intent.Delivered).Key;
+        timeline.At(DeliveredAt.AddMinutes(5), new MessageStatusChanged(delivered, MessageStatus.Delivered, "SM1"));
+
+        var read = timeline.At(DeliveredAt.AddHours(1), new MessageStatusChanged(delivered, MessageStatus.Delivered, "SM1", Opened: true));
+        timeline.At(DeliveredAt.AddHours(2), new MessageStatusChanged(delivered, MessageStatus.Delivered, "SM1", Opened: true));
+
+        var message = timeline.State.Messages.Single(m => m.Key == delivered);
+        Assert.Equal((MessageStatus.Delivered, (DateTimeOffset?)DeliveredAt.AddHours(1)), (message.Status, message.OpenedAt));
+        Assert.Empty(read.Messages);
+    }
 }

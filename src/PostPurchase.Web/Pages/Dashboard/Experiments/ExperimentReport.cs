@@ -55,7 +55,8 @@ public sealed record ExperimentReport(Experiment Test, IReadOnlyList<ArmStats> A
             var keys = tested.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
             var state = order.State;
             sends += tested.Count(m => m.Status is MessageStatus.Sent or MessageStatus.Delivered);
-            opens += tested.Count(m => m.OpenedAt is not null);
+            // Read receipts are recorded by the decider: the state knows them, the message log's rows may not.
+            opens += tested.Count(m => m.OpenedAt is not null || state.Messages.Any(d => d.Key == m.Key && d.OpenedAt is not null));
             clicks += state.Clicks.Any(c => c.MessageKey is not null && keys.Contains(c.MessageKey)) ? 1 : 0;
             reviews += state.ReviewLinkUsed ? 1 : 0;
             var earned = state.Reorders.Where(r => r.PlacedAt >= from && r.PlacedAt <= from + window).ToList();
