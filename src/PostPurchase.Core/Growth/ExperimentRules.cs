@@ -20,6 +20,10 @@ internal static class ExperimentRules
     /// <summary>The order's test and arm for <paramref name="intent"/>; assigns (and remembers) the arm on first use.</summary>
     public static (Experiment Test, ExperimentArm Arm)? ArmFor(DecisionContext ctx, Intent intent)
     {
+        if (ctx.Policy.Growth.Experiments.Count == 0)
+        {
+            return null;
+        }
         var tests = ctx.Policy.Growth.Experiments.Where(e => e.Intent == intent && e.Arms.Count > 0).ToList();
         foreach (var test in tests)
         {

@@ -95,6 +95,10 @@ internal static class GrowthRules
     /// </summary>
     public static DateTimeOffset? MeasureUntil(DecisionContext ctx)
     {
+        if (ctx.State.Buyer is null && ctx.State.Clicks.Count == 0 && ctx.State.Experiments.Count == 0)
+        {
+            return null; // an order without growth: nothing was measured
+        }
         var window = TimeSpan.FromDays(ctx.Policy.Growth.AttributionWindowDays);
         var moments = ctx.Messages
             .Where(m => MessagePlanner.IsReleased(m) && (MessageRules.IsPromotion(m.Intent) || m.Facts?.ContainsKey(ExperimentRules.ExperimentFact) == true))

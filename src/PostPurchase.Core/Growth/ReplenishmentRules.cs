@@ -19,6 +19,10 @@ internal static class ReplenishmentRules
             return;
         }
         var policy = ctx.Policy.Growth;
+        if (policy.Replenishment.SkuDays.Count == 0 && policy.Replenishment.CategoryDays.Count == 0)
+        {
+            return;
+        }
         foreach (var group in state.Order.Items.GroupBy(i => i.Sku, StringComparer.Ordinal))
         {
             var item = group.First();

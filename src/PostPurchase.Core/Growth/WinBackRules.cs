@@ -15,6 +15,10 @@ internal static class WinBackRules
             return;
         }
         var policy = ctx.Policy.Growth.WinBack;
+        if (policy.CategoryDays.Count == 0 && policy.DefaultDays is null)
+        {
+            return;
+        }
         var days = state.Order.Items.Min(i => CategoryLookup.TryFind(policy.CategoryDays, i.Category, out var d) ? d : policy.DefaultDays);
         if (days is null)
         {

@@ -65,7 +65,8 @@ internal sealed partial class TimelineApplier(
                 return (outcome, loaded);
             }
 
-            var decision = await DecideAsync(loaded?.State, envelope.Input, now, cancellationToken).ConfigureAwait(false);
+            var decision = await Buyers.MarketingReservation.DecideAsync(options.Decide, buyers, loaded?.State, envelope.Input, now, options.Policy, cancellationToken)
+                .ConfigureAwait(false);
             var rows = decision.Messages
                 .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
                 .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))
@@ -100,21 +101,6 @@ internal sealed partial class TimelineApplier(
 
         throw new InvalidOperationException(
             $"Order {envelope.OrderId}: input {envelope.Id} ({envelope.Type}) lost {options.MaxConflictRetries + 1} races for the state row in a row.");
-    }
-
-    /// <summary>
-    /// Decides; when that hands out marketing, reserves it in the buyer's profile (the weekly cap across their orders) and decides
-    /// again with the buyer's fresh activity, so the decider itself never reads storage.
-    /// </summary>
-    private async Task<Decision> DecideAsync(TimelineState? state, TimelineInput input, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var decision = options.Decide(state, input, now, options.Policy);
-        if (buyers is null || state?.Buyer is not { } buyer || Core.Growth.MarketingLedger.Wanted(decision, now) is not { Count: > 0 } wanted)
-        {
-            return decision;
-        }
-        var activity = await buyers.ReserveAsync(buyer.Key, wanted, now, options.Policy.Growth, cancellationToken).ConfigureAwait(false);
-        return options.Decide(OrderTimeline.WithBuyerActivity(state, activity), input, now, options.Policy);
     }
 
     private async Task<LoadedState?> LoadAsync(string orderId, CancellationToken cancellationToken)
