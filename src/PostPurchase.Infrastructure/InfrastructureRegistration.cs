@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PostPurchase.Core.Messages;
+using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
@@ -25,7 +26,14 @@ public static class InfrastructureRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(PostPurchaseOptions.Section);
-        builder.Services.AddOptions<PostPurchaseOptions>().Bind(section);
+        builder.Services.AddOptions<PostPurchaseOptions>().Bind(section).ValidateOnStart();
+        // The options are bound by more than one registration and the binder appends to lists on every pass: the growth
+        // settings (tests and their arms, code pools) are read once more from their own section, exactly as written.
+        builder.Services.PostConfigure<PostPurchaseOptions>(o => o.Policy = o.Policy with
+        {
+            Growth = section.GetSection("Policy:Growth").Get<Core.Growth.GrowthPolicy>() ?? new Core.Growth.GrowthPolicy(),
+        });
+        builder.Services.AddSingleton<IValidateOptions<PostPurchaseOptions>, GrowthOptionsValidation>();
         var settings = section.Get<PostPurchaseOptions>() ?? new PostPurchaseOptions();
 
         AddClock(builder, settings.Clock);
@@ -34,6 +42,8 @@ public static class InfrastructureRegistration
         builder.Services.AddStorageClients();
         builder.Services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<StorageClientFactory>(), sp.GetRequiredService<StorageRequestCounter>()));
         builder.Services.TryAddSingleton(sp => new CustomerLinks(SigningKey(builder.Environment, settings), settings.PublicBaseUrl, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton(sp => sp.GetRequiredService<CustomerLinks>().Measured);
+        builder.Services.AddBuyerProfiles(() => SigningKey(builder.Environment, settings));
         builder.Services.TryAddSingleton(sp => new MessageComposer(sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Branding));
         builder.Services.TryAddSingleton(sp =>
         {
@@ -43,6 +53,7 @@ public static class InfrastructureRegistration
             {
                 Policy = sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Policy,
                 Render = (message, state) => composer.Compose(message, state, links.For(state.Order.OrderId)),
+                UnsubscribeUrl = orderId => links.For(orderId).UnsubscribeUrl,
                 StatusCallbackUrl = $"{settings.PublicBaseUrl.TrimEnd('/')}/api/webhooks/twilio/status",
                 MaxBacklog = settings.MaxBacklog,
             };

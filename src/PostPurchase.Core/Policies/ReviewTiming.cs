@@ -9,8 +9,6 @@ namespace PostPurchase.Core.Policies;
 /// </remarks>
 public static class ReviewTiming
 {
-    private static readonly char[] CategorySeparators = [' ', '/', '>', '&', ',', '-', '|', ';'];
-
     /// <summary>Days after delivery for one item: the SKU override, else its category, else the default.</summary>
     public static int DaysFor(OrderItem item, ReviewPolicy policy)
     {
@@ -20,20 +18,8 @@ public static class ReviewTiming
         {
             return skuDays;
         }
-        var category = item.Category?.Trim() ?? "";
-        if (policy.CategoryDays.TryGetValue(category, out var days))
-        {
-            return days;
-        }
         // Shops send paths like "Beauty > Skincare" or "Home & Garden": the most specific known word wins.
-        foreach (var word in category.Split(CategorySeparators, StringSplitOptions.RemoveEmptyEntries).Reverse())
-        {
-            if (policy.CategoryDays.TryGetValue(word, out days))
-            {
-                return days;
-            }
-        }
-        return policy.DefaultDays;
+        return CategoryLookup.TryFind(policy.CategoryDays, item.Category, out var days) ? days : policy.DefaultDays;
     }
 
     /// <summary>Days after delivery for the whole order: the longest of its items (see remarks).</summary>

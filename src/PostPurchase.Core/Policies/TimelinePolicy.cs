@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Timeline;
 
 namespace PostPurchase.Core.Policies;
@@ -32,4 +33,7 @@ public sealed record TimelinePolicy
 
     /// <summary>Days after delivery in which the buyer may start a return.</summary>
     public int ReturnWindowDays { get; init; } = 30;
+
+    /// <summary>Repeat purchase: replenishment, win-back, recommendations, referrals, A/B tests and the weekly marketing cap.</summary>
+    public GrowthPolicy Growth { get; init; } = new();
 }

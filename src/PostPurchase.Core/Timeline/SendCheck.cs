@@ -16,7 +16,7 @@ public static class SendCheck
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(policy);
-        if (Suppression.ConsentFor(state.Consent, message) is { } reason)
+        if (Suppression.ConsentFor(state, message) is { } reason)
         {
             return SendVerdict.Suppress(reason);
         }

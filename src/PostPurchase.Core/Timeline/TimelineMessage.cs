@@ -7,6 +7,7 @@ namespace PostPurchase.Core.Timeline;
 /// <param name="ScheduledFor">When it may go out (quiet hours and local send hours move it forward).</param>
 /// <param name="ParcelKey">The parcel it is about, for per-parcel intents.</param>
 /// <param name="Facts">Intent-specific facts the templates show (e.g. "cause", "newEstimate", "reason").</param>
+/// <param name="OpenedAt">When the provider first reported the buyer opened it (WhatsApp read receipts); null when unknown.</param>
 public sealed record TimelineMessage(
     string Key,
     Intent Intent,
@@ -23,4 +24,5 @@ public sealed record TimelineMessage(
     IReadOnlyDictionary<string, string>? Facts = null,
     DateTimeOffset? SentAt = null,
     string? ProviderMessageId = null,
-    string? Error = null);
+    string? Error = null,
+    DateTimeOffset? OpenedAt = null);

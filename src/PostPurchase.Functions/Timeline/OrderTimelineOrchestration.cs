@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
 
@@ -36,6 +37,7 @@ public static partial class OrderTimelineOrchestration
         ArgumentNullException.ThrowIfNull(run);
         var log = context.CreateReplaySafeLogger(nameof(OrderTimelineOrchestration));
         var commits = new DecisionCommits(context, log, run.Retry);
+        var options = run.Retry.ToTaskOptions();
         var waits = new TimelineWaits(context);
         var state = run.State;
         if (run.Next is null && state is null)
@@ -49,7 +51,7 @@ public static partial class OrderTimelineOrchestration
         {
             var input = next ?? await waits.NextAsync(state!.NextWakeAt);
             next = null;
-            state = await ApplyAsync(context, log, commits, run.Policy, state, input);
+            state = await ApplyAsync(context, log, commits, options, run.Policy, state, input);
             received++;
             if (state.Completed)
             {
@@ -68,7 +70,7 @@ public static partial class OrderTimelineOrchestration
             // execution, and whatever arrives later goes to the next one.
             while (waits.TryTakeArrived(out var arrived))
             {
-                state = await ApplyAsync(context, log, commits, run.Policy, state, arrived);
+                state = await ApplyAsync(context, log, commits, options, run.Policy, state, arrived);
                 if (state.Completed)
                 {
                     waits.CancelTimers();
@@ -88,7 +90,7 @@ public static partial class OrderTimelineOrchestration
     /// message's row, and the next save carries it in the state.
     /// </summary>
     private static async Task<TimelineState> ApplyAsync(
-        TaskOrchestrationContext context, ILogger log, DecisionCommits commits, TimelinePolicy policy, TimelineState? state, TimelineInput input)
+        TaskOrchestrationContext context, ILogger log, DecisionCommits commits, TaskOptions options, TimelinePolicy policy, TimelineState? state, TimelineInput input)
     {
         var inputs = new Queue<TimelineInput>([input]);
         var decisions = 0;
@@ -99,7 +101,7 @@ public static partial class OrderTimelineOrchestration
             {
                 throw new InvalidOperationException($"Orchestration {context.InstanceId} made {MaxDecisionsPerInput} decisions for one input; stopping a loop.");
             }
-            var decision = Decide(context, log, state, next, policy);
+            var decision = await DecideAsync(context, log, state, next, policy, options);
             if (decision is null)
             {
                 continue;
@@ -127,9 +129,28 @@ public static partial class OrderTimelineOrchestration
         return final;
     }
 
+    /// <summary>
+    /// Decides; when that hands out marketing, an activity reserves it in the buyer's profile (the weekly cap across their orders)
+    /// and the decider runs again with the buyer's fresh activity. The activity's answer is in the history, so replays decide alike.
+    /// </summary>
+    private static async Task<Decision?> DecideAsync(
+        TaskOrchestrationContext context, ILogger log, TimelineState? state, TimelineInput input, TimelinePolicy policy, TaskOptions options)
+    {
+        var decision = Decide(context, log, state, input, policy);
+        if (decision is null || state?.Buyer is not { } buyer || MarketingLedger.Wanted(decision, Now(context)) is not { Count: > 0 } wanted)
+        {
+            return decision;
+        }
+        var activity = await context.CallActivityAsync<BuyerActivity>(
+            nameof(BuyerActivities.ReserveMarketing), new ReserveMarketingRequest(buyer.Key, wanted, Now(context), policy.Growth), options);
+        return Decide(context, log, OrderTimeline.WithBuyerActivity(state, activity), input, policy);
+    }
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
     private static Decision? Decide(TaskOrchestrationContext context, ILogger log, TimelineState? state, TimelineInput input, TimelinePolicy policy)
     {
-        var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+        var now = Now(context);
         if (state is null)
         {
             return OrderTimeline.Decide(null, input, now, policy);

@@ -9,6 +9,7 @@ using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Timeline;
+using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Workflows;
@@ -24,7 +25,8 @@ internal sealed partial class DurableOrderWorkflows(
     IOptionsMonitor<PostPurchaseOptions> settings,
     IOptions<DurableTimelineOptions> durable,
     TimeProvider time,
-    ILogger<DurableOrderWorkflows> logger) : IOrderWorkflows
+    ILogger<DurableOrderWorkflows> logger,
+    IBuyerProfiles? buyers = null) : IOrderWorkflows
 {
     /// <summary>Every status in which an existing instance means "this order is known": intake never starts an order twice.</summary>
     internal static readonly OrchestrationRuntimeStatus[] KnownStatuses =
@@ -45,7 +47,8 @@ internal sealed partial class DurableOrderWorkflows(
         // Indexes first: a webhook arriving the moment the order exists must find it.
         await indexes.IndexOrderAsync(order, cancellationToken);
         var policy = settings.CurrentValue.Policy;
-        var run = new TimelineRun(null, new OrderPlaced(order), policy, durable.Value.ToActivityRetry());
+        var intake = buyers is null ? null : await buyers.RecordOrderAsync(order, policy.Growth, cancellationToken);
+        var run = new TimelineRun(null, new OrderPlaced(order, intake?.Facts), policy, durable.Value.ToActivityRetry());
         try
         {
             // The dedupe statuses make the backend refuse a second start even when a concurrent intake won the race,
@@ -61,6 +64,10 @@ internal sealed partial class DurableOrderWorkflows(
         foreach (var shipment in order.Shipments)
         {
             await ReplayParkedAsync(client, order.OrderId, shipment.Key, cancellationToken);
+        }
+        if (intake is not null)
+        {
+            await intake.AnnounceAsync(order, RaiseAsync, cancellationToken);
         }
         return new StartResult(true, Provisional(order, policy));
     }

@@ -15,6 +15,9 @@ internal sealed class EngineOptions
     /// <summary>Renders a message for the order's state with the buyer's signed links.</summary>
     public required Func<TimelineMessage, TimelineState, RenderedMessage> Render { get; init; }
 
+    /// <summary>The one-click unsubscribe link of an order's marketing email (List-Unsubscribe), or null for a mailto to support.</summary>
+    public Func<string, string?>? UnsubscribeUrl { get; init; }
+
     /// <summary>Where Twilio posts delivery status, or null.</summary>
     public string? StatusCallbackUrl { get; init; }
 

@@ -141,7 +141,8 @@ internal sealed partial class OutboxDispatcher(
             message.Key, orderId, message.Intent, message.Channel, message.To, row.GetString("RecipientName") ?? "", message.Locale,
             message.Purpose, content, message.Channel == Channel.Email ? null : StatusCallback(message.Key),
             WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(row.GetDateTimeOffset(MessageRow.WhatsAppWindowColumn), time.GetUtcNow()),
-            MayHaveBeenSent: (row.GetInt32("Attempts") ?? 0) > 0);
+            MayHaveBeenSent: (row.GetInt32("Attempts") ?? 0) > 0,
+            UnsubscribeUrl: message.Purpose == MessagePurpose.Transactional ? null : options.UnsubscribeUrl?.Invoke(orderId));
         try
         {
             return await sender.SendAsync(outbound, cancellationToken).ConfigureAwait(false);

@@ -24,7 +24,8 @@ internal sealed partial class TimelineApplier(
     EngineMetrics metrics,
     TimeProvider time,
     ILogger<TimelineApplier> logger,
-    MerchantWebhooks.IMerchantWebhooks? webhooks = null)
+    MerchantWebhooks.IMerchantWebhooks? webhooks = null,
+    Buyers.IBuyerProfiles? buyers = null)
 {
     private int _inFlight;
 
@@ -82,7 +83,8 @@ internal sealed partial class TimelineApplier(
                 return (outcome, loaded);
             }
 
-            var decision = options.Decide(loaded?.State, envelope.Input, now, options.Policy);
+            var decision = await Buyers.MarketingReservation.DecideAsync(options.Decide, buyers, loaded?.State, envelope.Input, now, options.Policy, cancellationToken)
+                .ConfigureAwait(false);
             var rows = decision.Messages
                 .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
                 .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))

@@ -50,6 +50,8 @@ internal sealed class StorageAccount
         Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
         Poison = tables.GetTableClient(namePrefix + "PoisonInputs");
         Keys = tables.GetTableClient(namePrefix + "DataProtectionKeys");
+        Buyers = tables.GetTableClient(namePrefix + "Buyers");
+        ReferralCodes = tables.GetTableClient(namePrefix + "ReferralCodes");
         Inbox = clients.CreateQueueServiceClient(queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
     }
 
@@ -76,6 +78,12 @@ internal sealed class StorageAccount
     /// <summary>The web surface's Data Protection key ring (anti-forgery), shared by every instance; created on first use.</summary>
     public TableClient Keys { get; }
 
+    /// <summary>Buyer profiles across orders: PK = buyer key (a keyed hash of the email).</summary>
+    public TableClient Buyers { get; }
+
+    /// <summary>Referral codes of the merchant's pool given out: RK = code, value = buyer key.</summary>
+    public TableClient ReferralCodes { get; }
+
     /// <summary>The inbox of timeline inputs.</summary>
     public QueueClient Inbox { get; }
 
@@ -98,7 +106,7 @@ internal sealed class StorageAccount
                 return;
             }
 
-            foreach (var table in new[] { Orders, Wakeups, Parcels, Parked, Phones, Poison })
+            foreach (var table in new[] { Orders, Wakeups, Parcels, Parked, Phones, Poison, Buyers, ReferralCodes })
             {
                 await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -35,6 +35,7 @@ internal sealed class TrackingPageServices(HttpContext context)
         var options = Options;
         return new TrackingPageModel(
             snapshot.State, options.Branding, options.Policy, Pages, Time.GetUtcNow(), locale,
-            $"/track/{token}", new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!), notice);
+            $"/track/{token}", new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!), notice,
+            TrackingGrowth.For(snapshot.State, options.Policy, Links.Measured));
     }
 }

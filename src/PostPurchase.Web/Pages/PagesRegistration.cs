@@ -38,8 +38,11 @@ public static class PagesRegistration
             o.FormFieldName = "__af";
         });
         builder.Services.AddSingleton<PageRateLimiter>();
+        // The table the read models are written to (with the storage account's name prefix, when one is set).
         builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
-            sp.GetService<TableServiceClient>() ?? sp.GetRequiredService<StorageClientFactory>().CreateTableServiceClient(), sp.GetRequiredService<IOrderReadModelStore>()));
+            sp.GetService<StorageAccount>()?.Orders
+                ?? (sp.GetService<TableServiceClient>() ?? sp.GetRequiredService<StorageClientFactory>().CreateTableServiceClient()).GetTableClient("Orders"),
+            sp.GetRequiredService<IOrderReadModelStore>()));
         builder.AddMerchantWebhooks();
         return builder;
     }

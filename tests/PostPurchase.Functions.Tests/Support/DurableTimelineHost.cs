@@ -15,6 +15,7 @@ using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Functions.Workflows;
+using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
@@ -65,12 +66,19 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
 
     public RecordingSender Sms { get; }
 
+    /// <summary>The buyer profiles, when the host keeps them.</summary>
+    public IBuyerProfiles? Buyers { get; private init; }
+
     /// <summary>The function names registered with the worker.</summary>
     public IReadOnlyList<string> Functions { get; }
 
-    public static async Task<DurableTimelineHost> StartAsync(string storageConnection, TimelinePolicy policy, ActivityRetry retry)
+    /// <param name="buyers">Keep buyer profiles across orders (in the same storage), as the app does.</param>
+    public static async Task<DurableTimelineHost> StartAsync(string storageConnection, TimelinePolicy policy, ActivityRetry retry, bool buyers = false)
     {
         var storage = new StorageAccount(storageConnection, new StorageRequestCounter(), "f" + Guid.NewGuid().ToString("N")[..10]);
+        IBuyerProfiles? profiles = buyers
+            ? new TableBuyerProfiles(new BuyerProfileRows(storage), new BuyerKeys("functions-tests-signing-key"), new ReferralCodePool(storage))
+            : null;
         await storage.EnsureCreatedAsync(CancellationToken.None);
         var readModels = new OrderStore(storage);
         var indexes = new StorageOrderIndexes(storage, new ParcelIndex(storage), new PhoneDirectory(storage));
@@ -98,6 +106,10 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
                     services.AddSingleton(Options.Create(new PostPurchaseOptions { Policy = policy }));
                     services.AddSingleton<IChannelSender>(new RecordingSender(Channel.WhatsApp, Time));
                     services.AddSingleton<IMerchantWebhooks>(new RecordingMerchantWebhooks());
+                    if (profiles is not null)
+                    {
+                        services.AddSingleton(profiles);
+                    }
                     services.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
                     services.Configure<DurableTaskClientOptions>(o => o.DataConverter = converter);
                 },
@@ -109,9 +121,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         {
             Retry = new() { MaxAttempts = retry.MaxAttempts, FirstInterval = retry.FirstInterval, BackoffCoefficient = retry.BackoffCoefficient, MaxInterval = retry.MaxInterval },
         };
-        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, ledger, settings, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance);
+        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, ledger, settings, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance, profiles);
         var ingress = new DurableTrackingIngress(indexes, workflows, readModels, NullLogger<DurableTrackingIngress>.Instance);
-        return new DurableTimelineHost(host, workflows, ingress, readModels, email, sms, functions);
+        return new DurableTimelineHost(host, workflows, ingress, readModels, email, sms, functions) { Buyers = profiles };
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> when it never does.</summary>

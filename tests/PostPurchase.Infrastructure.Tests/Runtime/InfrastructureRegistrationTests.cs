@@ -65,7 +65,7 @@ public sealed class InfrastructureRegistrationTests
         builder.AddPostPurchaseInfrastructure();
         using var services = builder.Services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<Links.CustomerLinks>());
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<PostPurchase.Infrastructure.Links.CustomerLinks>());
 
         Assert.Contains("PostPurchase:SigningKey", error.Message, StringComparison.Ordinal);
     }
