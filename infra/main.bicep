@@ -106,8 +106,6 @@ var secretSettings = union(
   {
     PostPurchase__ApiKey: 'api-key'
     PostPurchase__SigningKey: 'signing-key'
-    PostPurchase__Email__ConnectionString: 'acs-connection-string'
-    PostPurchase__Storage: 'storage-connection-string'
   },
   empty(twilioAuthToken) ? {} : { PostPurchase__Twilio__AuthToken: 'twilio-auth-token' },
   toObject(
@@ -166,6 +164,7 @@ module communication 'app/communication.bicep' = {
     emailServiceName: 'ecs-${resourceToken}'
     dataLocation: emailDataLocation
     tags: tags
+    senderPrincipalId: identity.outputs.principalId
   }
 }
 
@@ -178,8 +177,6 @@ module vault 'app/keyvault.bicep' = {
     tags: tags
     readerPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
-    communicationServiceName: communication.outputs.communicationServiceName
-    storageAccountName: storage.outputs.name
     apiKey: apiKey
     signingKey: signingKey
     twilioAuthToken: twilioAuthToken
@@ -204,6 +201,7 @@ module api 'app/api.bicep' = {
     keyVaultName: vault.outputs.name
     secretNames: secretSettings
     emailSender: communication.outputs.senderAddress
+    emailEndpoint: communication.outputs.endpoint
     publicBaseUrl: publicBaseUrl
     twilio: {
       accountSid: twilioAccountSid

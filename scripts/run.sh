@@ -23,89 +23,35 @@ for arg in "$@"; do
 done
 
 source scripts/lib/prerequisites.sh
+source scripts/lib/local.sh
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is needed: https://dot.net" >&2; exit 1; }
 ensure_node_tools
 
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 azurite_pid=""
 host_pid=""
-# Stops a process we started: TERM, then KILL if it has not exited within ten seconds.
-stop() {
-  kill -TERM "$1" 2>/dev/null || return 0
-  for _ in $(seq 1 50); do
-    kill -0 "$1" 2>/dev/null || break
-    sleep 0.2
-  done
-  kill -KILL "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
 cleanup() {
   trap - INT TERM EXIT
   if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
     echo "== stopping PostPurchase"
-    stop "$host_pid"
+    stop_process "$host_pid"
   fi
   if [ -n "$azurite_pid" ] && kill -0 "$azurite_pid" 2>/dev/null; then
     echo "== stopping Azurite"
-    stop "$azurite_pid"
+    stop_process "$azurite_pid"
   fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Storage: reuse an emulator that already listens on the default ports, else start Azurite with its
-# data under .azurite/ (gitignored), so orders survive a restart.
-if listening 10000 && listening 10001 && listening 10002; then
-  echo "== using the storage emulator already listening on 127.0.0.1:10000-10002"
-elif listening 10000 || listening 10001 || listening 10002; then
-  echo "Some of the ports 10000-10002 are taken by something else; free them or stop the other emulator." >&2
-  exit 1
-else
-  mkdir -p .azurite
-  echo "== starting Azurite (data in .azurite/, log in .azurite/azurite.log)"
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
-  azurite_pid=$!
-  for _ in $(seq 1 100); do
-    if listening 10000 && listening 10001 && listening 10002; then break; fi
-    kill -0 "$azurite_pid" 2>/dev/null || { echo "Azurite stopped; see .azurite/azurite.log" >&2; exit 1; }
-    sleep 0.2
-  done
-  listening 10002 || { echo "Azurite did not start within 20 s; see .azurite/azurite.log" >&2; exit 1; }
-fi
+start_azurite || exit 1
 
 # Settings: generated once, then reused.
 settings=local.settings.json
-if [ ! -f "$settings" ]; then
-  echo "== writing $settings (random API key, signing key and webhook secrets; gitignored)"
-  node - "$settings" <<'EOF'
-const crypto = require('crypto');
-const fs = require('fs');
-const secret = () => crypto.randomBytes(24).toString('base64url');
-const values = {
-  AzureWebJobsStorage: 'UseDevelopmentStorage=true',
-  FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated',
-  PostPurchase__Storage: 'UseDevelopmentStorage=true',
-  PostPurchase__ApiKey: secret(),
-  PostPurchase__SigningKey: secret(),
-  PostPurchase__Email__Provider: 'Outbox',
-};
-for (const provider of ['aftership', 'easypost', 'sendcloud', 'shippo', 'generic']) {
-  values[`PostPurchase__Carriers__${provider}__Secret`] = secret();
-}
-fs.writeFileSync(process.argv[2], JSON.stringify({ IsEncrypted: false, Values: values }, null, 2) + '\n', { mode: 0o600 });
-EOF
-fi
+write_local_settings "$settings"
 
 # Every PostPurchase__ value of the settings file becomes an environment variable of the host.
-while IFS= read -r -d '' assignment; do
-  export "${assignment?}"
-done < <(node -e '
-  const values = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).Values || {};
-  for (const [k, v] of Object.entries(values)) if (k.startsWith("PostPurchase__")) process.stdout.write(`${k}=${v}\0`);
-' "$settings")
+export_settings "$settings" PostPurchase__
 export PostPurchase__Clock=$clock
 export PostPurchase__PublicBaseUrl=${PostPurchase__PublicBaseUrl:-http://localhost:$port}
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development

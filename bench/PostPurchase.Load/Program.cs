@@ -9,13 +9,21 @@ using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Load;
+using PostPurchase.Load.Http;
 using PostPurchase.Testing;
 using PostPurchase.Testing.Azurite;
 
 // Drives N orders through the real timeline (OrderTimeline.Decide, the real message composer) against the embedded engine
 // on a fresh Azurite, on a business clock running --speed times faster than real time, and prints throughput, latency,
 // lateness (in real milliseconds), storage requests and memory. --stand-in uses the small stand-in decider on the real clock.
+// --http URL --serve COMMAND drives the baseline work over HTTP against a runtime it starts instead (PostPurchase.Load.Http).
 var settings = LoadSettings.Parse(args);
+if (settings.HttpUrl is not null)
+{
+    await HttpLoadRun.RunAsync(settings);
+    return;
+}
+
 using var azurite = new AzuriteServer();
 Console.WriteLine($"Azurite on 127.0.0.1:{azurite.TablePort} (tables) / {azurite.QueuePort} (queues), in memory");
 var ceiling = await RawWriteCeiling.MeasureAsync(azurite.ConnectionString, TimeSpan.FromSeconds(5));

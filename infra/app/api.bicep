@@ -1,5 +1,6 @@
 // The Function App on Flex Consumption (FC1), .NET 10 isolated worker, running as its user-assigned
-// identity: identity-based AzureWebJobsStorage (no keys), secrets as Key Vault references.
+// identity: identity-based storage for the host, Durable Functions, the deployment and PostPurchase's own
+// clients, email through ACS with the identity too (no keys anywhere), other secrets as Key Vault references.
 param name string
 param planName string
 param location string
@@ -15,6 +16,8 @@ param keyVaultName string
 @description('Secret name per app setting; each becomes a Key Vault reference.')
 param secretNames object
 param emailSender string
+@description('ACS endpoint (https://<resource>.communication.azure.com); the app signs in with its identity.')
+param emailEndpoint string
 param publicBaseUrl string
 @description('Twilio settings that are not secret: accountSid, from, whatsAppFrom, messagingServiceSid.')
 param twilio object
@@ -47,6 +50,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 
 var baseUrl = 'https://${name}.azurewebsites.net'
 
+// The identity-based connection convention of Functions (account, endpoints, the managed identity and which one),
+// once for the host and Durable Functions, once for PostPurchase's own storage clients.
 var hostSettings = {
   AzureWebJobsStorage__accountName: storage.name
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -54,9 +59,17 @@ var hostSettings = {
   AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
   AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
   AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+  PostPurchase__Storage__accountName: storage.name
+  PostPurchase__Storage__credential: 'managedidentity'
+  PostPurchase__Storage__clientId: identityClientId
+  PostPurchase__Storage__blobServiceUri: storage.properties.primaryEndpoints.blob
+  PostPurchase__Storage__queueServiceUri: storage.properties.primaryEndpoints.queue
+  PostPurchase__Storage__tableServiceUri: storage.properties.primaryEndpoints.table
   AZURE_CLIENT_ID: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // '/' is the merchant dashboard, not the host's splash page.
+  AzureWebJobsDisableHomepage: 'true'
 }
 
 var postPurchaseSettings = {
@@ -64,6 +77,8 @@ var postPurchaseSettings = {
   PostPurchase__Clock: 'System'
   PostPurchase__Email__Provider: 'Acs'
   PostPurchase__Email__Sender: emailSender
+  // Endpoint only: the ACS client signs in with the identity (AZURE_CLIENT_ID) instead of an access key.
+  PostPurchase__Email__ConnectionString: 'endpoint=${emailEndpoint}'
   PostPurchase__Twilio__AccountSid: twilio.?accountSid ?? ''
   PostPurchase__Twilio__From: twilio.?from ?? ''
   PostPurchase__Twilio__WhatsAppFrom: twilio.?whatsAppFrom ?? ''

@@ -1,16 +1,13 @@
-// Key Vault (RBAC) holding every secret the app needs; app settings reference them as
-// @Microsoft.KeyVault(...) and the app's identity reads them. Empty secrets are not created,
-// and the app then runs without that integration (record-only texts, refused webhooks).
+// Key Vault (RBAC) holding the secrets the app needs that Azure cannot replace with its identity (API key,
+// signing key, carrier and Twilio secrets); app settings reference them as @Microsoft.KeyVault(...) and the
+// app's identity reads them. Storage and email need no secret: the identity signs in to both. Empty secrets
+// are not created, and the app then runs without that integration (record-only texts, refused webhooks).
 param name string
 param location string
 param tags object
 param readerPrincipalId string
 @description('Deploying user, allowed to read and set secrets; empty to skip.')
 param userPrincipalId string = ''
-param communicationServiceName string
-@description('Storage account whose connection string PostPurchase:Storage reads.')
-param storageAccountName string
-
 @secure()
 param apiKey string
 @secure()
@@ -30,14 +27,6 @@ var carriers = [
   'shippo'
   'generic'
 ]
-
-resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
-  name: communicationServiceName
-}
-
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
-  name: storageAccountName
-}
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -69,22 +58,6 @@ resource signingKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'signing-key'
   properties: {
     value: signingKey
-  }
-}
-
-resource acsSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'acs-connection-string'
-  properties: {
-    value: communicationService.listKeys().primaryConnectionString
-  }
-}
-
-resource storageSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'storage-connection-string'
-  properties: {
-    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
   }
 }
 

@@ -1,9 +1,8 @@
 // The one storage account: Functions host and deployment package (blob), Durable Functions task hub
-// (queue + table + blob), and PostPurchase's own tables (read model, indexes). The Functions host and
-// the Durable extension reach all three services with the app's managed identity (identity-based
-// AzureWebJobsStorage, no keys), so it needs all three data roles. PostPurchase's table and queue
-// clients take a connection string today, kept in Key Vault; set allowSharedKeyAccess to false once
-// they authenticate with the identity as well.
+// (queue + table + blob), and PostPurchase's own tables, queues and blobs (read model, indexes, webhook
+// log, keys). The Functions host, the Durable extension, the deployment and PostPurchase's own clients all
+// reach it with the app's managed identity (identity-based AzureWebJobsStorage__* and
+// PostPurchase__Storage__* settings), so the identity holds all three data roles and account keys are off.
 param name string
 param location string
 param tags object
@@ -11,8 +10,8 @@ param deploymentContainerName string
 param identityPrincipalId string
 @description('Deploying user for local debugging against this account; empty to skip.')
 param userPrincipalId string = ''
-@description('Allow account-key access (PostPurchase:Storage is a connection string held in Key Vault).')
-param allowSharedKeyAccess bool = true
+@description('Allow account-key access. Nothing of the app needs a key; turn it on only for a tool that cannot use Entra ID.')
+param allowSharedKeyAccess bool = false
 
 var dataRoles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'

@@ -48,7 +48,11 @@ public static class DurableTimelinesRegistration
 
     private static void RemoveEngineLoops(IServiceCollection services)
     {
-        var loops = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineService)).ToList();
+        // The ACS status poll raises inputs from the background, which needs a durable client only an invocation has:
+        // on Azure the delivery reports (Event Grid) carry the outcome.
+        services.RemoveAll<Infrastructure.Channels.Acs.AcsStatusPoll>();
+        var loops = services.Where(d => d.ServiceType == typeof(IHostedService)
+            && (d.ImplementationType == typeof(EngineService) || d.ImplementationType == typeof(Infrastructure.Channels.Acs.AcsStatusPollService))).ToList();
         foreach (var loop in loops)
         {
             services.Remove(loop);

@@ -3,17 +3,11 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using PostPurchase.Functions;
 using PostPurchase.Functions.Http;
-using PostPurchase.Infrastructure;
-using PostPurchase.Infrastructure.MerchantWebhooks;
-using PostPurchase.Web.Studio;
 
-// The Azure runtime: the same shared services as the self-hosted runtime, with each order's timeline as a
-// Durable Functions orchestration (the Durable extension registers itself; no call is needed for it here).
+// The Azure runtime: the same shared services and web handlers as the self-hosted runtime, with each order's timeline
+// as a Durable Functions orchestration (the Durable extension registers itself; no call is needed for it here).
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpProblemMiddleware>();
-builder.AddPostPurchaseInfrastructure();
-builder.AddMerchantWebhooks();
-builder.AddDurableTimelines();
-builder.AddPostPurchaseStudio();
+builder.AddPostPurchaseFunctionsApp();
 builder.Build().Run();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PostPurchase.Core.Messages;
+using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
@@ -26,14 +27,24 @@ public static class InfrastructureRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(PostPurchaseOptions.Section);
-        builder.Services.AddOptions<PostPurchaseOptions>().Bind(section);
+        builder.Services.AddOptions<PostPurchaseOptions>().Bind(section).ValidateOnStart();
+        // The options are bound by more than one registration and the binder appends to lists on every pass: the growth
+        // settings (tests and their arms, code pools) are read once more from their own section, exactly as written.
+        builder.Services.PostConfigure<PostPurchaseOptions>(o => o.Policy = o.Policy with
+        {
+            Growth = section.GetSection("Policy:Growth").Get<Core.Growth.GrowthPolicy>() ?? new Core.Growth.GrowthPolicy(),
+        });
+        builder.Services.AddSingleton<IValidateOptions<PostPurchaseOptions>, GrowthOptionsValidation>();
         var settings = section.Get<PostPurchaseOptions>() ?? new PostPurchaseOptions();
 
         AddClock(builder, settings.Clock);
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<StorageRequestCounter>();
-        builder.Services.TryAddSingleton(sp => new StorageAccount(ConnectionString(builder.Configuration, settings), sp.GetRequiredService<StorageRequestCounter>()));
+        builder.Services.AddStorageClients();
+        builder.Services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<StorageClientFactory>(), sp.GetRequiredService<StorageRequestCounter>()));
         builder.Services.TryAddSingleton(sp => new CustomerLinks(SigningKey(builder.Environment, settings), settings.PublicBaseUrl, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton(sp => sp.GetRequiredService<CustomerLinks>().Measured);
+        builder.Services.AddBuyerProfiles(() => SigningKey(builder.Environment, settings));
         builder.Services.TryAddSingleton(sp => new MessageComposer(sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Branding));
         builder.Services.TryAddSingleton(sp =>
         {
@@ -48,7 +59,9 @@ public static class InfrastructureRegistration
                     var live = await sp.GetRequiredService<IStudioSettings>().CurrentAsync(ct).ConfigureAwait(false);
                     return new EngineSettings(live.Policy, (message, state) => live.Composer.Compose(message, state, links.For(state.Order.OrderId)), live.Branding, live.WhatsAppTemplateFor);
                 },
+                UnsubscribeUrl = orderId => links.For(orderId).UnsubscribeUrl,
                 StatusCallbackUrl = $"{settings.PublicBaseUrl.TrimEnd('/')}/api/webhooks/twilio/status",
+                MaxBacklog = settings.MaxBacklog,
             };
         });
         builder.Services.AddStudioSettings();
@@ -75,6 +88,9 @@ public static class InfrastructureRegistration
             var simulated = new SimulatedClock(TimeProvider.System.GetUtcNow());
             builder.Services.TryAddSingleton(simulated);
             builder.Services.TryAddSingleton<TimeProvider>(simulated);
+            // Registered before the engine's loops, so they start at the restored time.
+            builder.Services.TryAddSingleton<SimulatedClockStore>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SimulatedClockStore>());
             return;
         }
 
@@ -85,13 +101,6 @@ public static class InfrastructureRegistration
 
         builder.Services.TryAddSingleton(TimeProvider.System);
     }
-
-    private static string ConnectionString(IConfiguration configuration, PostPurchaseOptions settings) =>
-        settings.Storage is { Length: > 0 } storage ? storage
-        : configuration["AzureWebJobsStorage"] is { Length: > 0 } webJobs ? webJobs
-        : throw new InvalidOperationException(
-            "No storage configured: set PostPurchase:Storage (env PostPurchase__Storage) to a connection string, " +
-            "e.g. UseDevelopmentStorage=true for a local Azurite.");
 
     private static string SigningKey(IHostEnvironment environment, PostPurchaseOptions settings) =>
         settings.SigningKey is { Length: > 0 } key ? key

@@ -8,7 +8,7 @@ namespace PostPurchase.Web;
 /// <summary>Maps every route a buyer, a merchant, a carrier or Twilio uses, as minimal APIs.</summary>
 public static class WebEndpoints
 {
-    /// <summary>Maps the merchant API, webhooks, health, the OpenAPI document, the tracking page and the dashboard.</summary>
+    /// <summary>Maps the merchant API, webhooks, health, the OpenAPI document, the tracking page, the dashboard and the growth routes.</summary>
     public static WebApplication MapPostPurchaseWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -21,6 +21,7 @@ public static class WebEndpoints
         app.MapTrackingPageEndpoints();
         app.MapDashboardEndpoints();
         app.MapShopEndpoints();
+        app.MapGrowthEndpoints();
         app.MapStudioEndpoints();
         return app;
     }

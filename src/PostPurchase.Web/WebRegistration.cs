@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Web.Errors;
 using PostPurchase.Web.OpenApi;
@@ -14,15 +15,24 @@ public static class WebRegistration
     public static IHostApplicationBuilder AddPostPurchaseWeb(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Explain);
-        builder.Services.AddOpenApi(o =>
-        {
-            o.AddDocumentTransformer(ApiKeySecurity.AddSchemeAsync);
-            o.AddOperationTransformer(ApiKeySecurity.RequireOnMarkedAsync);
-        });
+        builder.Services.AddPostPurchaseApiDescription();
+        builder.Services.TryAddSingleton<ApiDescriptionApp>();
         builder.AddPostPurchasePages();
         builder.AddPostPurchaseStudio();
         return builder;
+    }
+
+    /// <summary>Adds the JSON shape and the OpenAPI document (with the API key scheme) of the merchant API.</summary>
+    internal static IServiceCollection AddPostPurchaseApiDescription(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => CoreJson.Configure(o.SerializerOptions));
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer(ApiKeySecurity.AddSchemeAsync);
+            o.AddDocumentTransformer(ApiDocs.NameAsync);
+            o.AddOperationTransformer(ApiKeySecurity.RequireOnMarkedAsync);
+        });
+        return services;
     }
 }

@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
@@ -38,12 +39,19 @@ public sealed class TimelineDriver
     /// <summary>When each sent message was handed out (its key to the decision time).</summary>
     public Dictionary<string, DateTimeOffset> SentAt { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Places the order at its PlacedAt time.</summary>
-    public static TimelineDriver Place(Order order, TimelinePolicy? policy = null)
+    /// <summary>Places the order at its PlacedAt time; with <paramref name="buyer"/>, as a runtime that keeps buyer profiles does.</summary>
+    public static TimelineDriver Place(Order order, TimelinePolicy? policy = null, BuyerFacts? buyer = null)
     {
         var driver = new TimelineDriver(policy ?? TimelinePolicy.Default);
-        driver.Apply(new OrderPlaced(order), order.PlacedAt);
+        driver.Apply(new OrderPlaced(order, buyer), order.PlacedAt);
         return driver;
+    }
+
+    /// <summary>Replaces the buyer's cross-order activity, as a runtime does after reading the buyer ledger.</summary>
+    public TimelineDriver Refresh(BuyerActivity activity)
+    {
+        State = OrderTimeline.WithBuyerActivity(State, activity);
+        return this;
     }
 
     /// <summary>Runs every wake-up up to <paramref name="at"/>, then applies <paramref name="input"/> at that time.</summary>

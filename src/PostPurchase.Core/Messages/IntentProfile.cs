@@ -7,19 +7,16 @@ internal static class IntentProfile
 {
     public static object List(Intent intent, IReadOnlyDictionary<string, object?> model) => intent switch
     {
-        Intent.ReviewRequest or Intent.ReviewReminder => model["review_items"]!,
+        Intent.ReviewRequest or Intent.ReviewReminder or Intent.ReplenishmentReminder => model["review_items"]!,
+        Intent.ReferralInvite => new List<object?>(),
         Intent.ReturnInstructions => model["return_items"]!,
         Intent.CsatSurvey => new List<object?>(),
         _ when IsPerParcel(intent) && Get(model, "parcel", "present") is true => Get(model, "parcel", "items")!,
         _ => Get(model, "order", "items")!,
     };
 
-    public static string CallToAction(Intent intent, IReadOnlyDictionary<string, object?> model) => intent switch
-    {
-        Intent.ReviewRequest or Intent.ReviewReminder => (string)Get(model, "links", "review")!,
-        Intent.CsatSurvey => (string)Get(model, "links", "csat")!,
-        _ => (string)Get(model, "links", "tracking")!,
-    };
+    /// <summary>The button's link: the message's call to action (measured for marketing, see <c>links.action</c>).</summary>
+    public static string CallToAction(IReadOnlyDictionary<string, object?> model) => (string)Get(model, "links", "action")!;
 
     public static bool IsPerParcel(Intent intent) => intent is Intent.Shipped or Intent.OutForDelivery or Intent.Delivered
         or Intent.DeliveryFailedAttempt or Intent.AvailableForPickup or Intent.DeliveryException or Intent.ReturnedToSender;

@@ -40,9 +40,10 @@ public sealed partial class MessageComposer
         var intent = WireName.Of(message.Intent);
         var model = MessageModel.Build(message, state, links, Branding, locale);
         var t = _strings.Render(intent, locale, model);
+        VariantStrings.Apply(t, message, locale, model);
         model["t"] = t;
         model["list"] = IntentProfile.List(message.Intent, model);
-        model["cta"] = new Dictionary<string, object?> { ["url"] = IntentProfile.CallToAction(message.Intent, model), ["label"] = t["cta"] };
+        model["cta"] = new Dictionary<string, object?> { ["url"] = IntentProfile.CallToAction(model), ["label"] = t["cta"] };
 
         return message.Channel switch
         {
@@ -80,6 +81,28 @@ public sealed partial class MessageComposer
     };
 
     private static string Block(string text) => TextCleaner.Block(text);
+
+    /// <summary>Renders a sample of <paramref name="intent"/> with an A/B arm's strings in every locale and channel; the first error, or null.</summary>
+    public string? TryStrings(Intent intent, IReadOnlyDictionary<string, string> strings)
+    {
+        ArgumentNullException.ThrowIfNull(strings);
+        var facts = strings.ToDictionary(s => Growth.ExperimentRules.StringFactPrefix + s.Key.Trim().ToLowerInvariant(), s => s.Value, StringComparer.Ordinal);
+        try
+        {
+            foreach (var locale in LocaleFormat.Supported)
+            {
+                foreach (var channel in Enum.GetValues<Channel>())
+                {
+                    Compose(SampleOrder.Message(intent, channel, locale) with { Facts = facts }, SampleOrder.State(), SampleOrder.Links);
+                }
+            }
+            return null;
+        }
+        catch (MessageTemplateException ex)
+        {
+            return ex.Message;
+        }
+    }
 
     private void TrySample(string key)
     {

@@ -15,7 +15,8 @@ internal static class MessageFacts
 
     /// <summary>Facts shown as given (cleaned of line breaks).</summary>
     public static readonly string[] Texts =
-        ["carrier", "trackingNumber", "location", "description", "allDelivered", "days", "cause", "source", "reason", "skus", "resolution"];
+        ["carrier", "trackingNumber", "location", "description", "allDelivered", "days", "cause", "source", "reason", "skus", "resolution",
+         "quantity", "code", "reward", "incentiveCode"];
 
     public static Dictionary<string, object?> Build(TimelineMessage message, Order order, ParcelState? parcel, string locale)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
@@ -16,6 +18,9 @@ internal static class MessageModel
         var reviewUrl = FirstUrl(links.ReviewUrl, branding.ReviewUrl, order.Items.Select(i => i.ProductUrl).FirstOrDefault(u => TextCleaner.Url(u).Length > 0), tracking);
         var reviewItems = Select(order, MessageFacts.Skus(message)).Select(i => Item(i, order, locale, FirstUrl(i.ProductUrl, reviewUrl))).ToList<object?>();
         var customer = order.Customer;
+        var action = LinkTargets.CallToAction(message, state, links, branding.ReviewUrl);
+        // Marketing is measured: its button goes through a signed redirect that records the click.
+        var measure = message.Purpose == MessagePurpose.Transactional ? null : links.Measure;
 
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -29,6 +34,10 @@ internal static class MessageModel
                 ["last_name"] = TextCleaner.Line(customer.LastName),
                 ["full_name"] = TextCleaner.Line($"{customer.FirstName} {customer.LastName}"),
                 ["email"] = TextCleaner.Line(customer.Email),
+                ["returning"] = state.Buyer?.Returning ?? false,
+                ["order_number"] = state.Buyer?.OrderNumber ?? 1,
+                ["loyalty_points"] = customer.Loyalty?.Points is { } points ? points.ToString("N0", LocaleFormat.Culture(locale)) : "",
+                ["loyalty_tier"] = TextCleaner.Line(customer.Loyalty?.Tier),
             },
             ["order"] = OrderModel(order, locale),
             ["parcel"] = ParcelModel(message, order, parcel, facts, locale),
@@ -39,7 +48,15 @@ internal static class MessageModel
                 ["review"] = reviewUrl,
                 ["csat"] = FirstUrl(links.CsatUrl, tracking),
                 ["unsubscribe"] = TextCleaner.Url(links.UnsubscribeUrl),
+                ["action"] = TextCleaner.Url(measure is null ? action : measure(message.Key, LinkTargets.CallToActionLink)),
             },
+            ["recommendations"] = Recommendations.FromFacts(message.Facts).Select(p => (object?)new Dictionary<string, object?>
+            {
+                ["sku"] = TextCleaner.Line(p.Sku),
+                ["name"] = TextCleaner.Line(p.Name),
+                ["image_url"] = TextCleaner.Url(p.ImageUrl),
+                ["url"] = TextCleaner.Url(links.Measure is { } m ? m(message.Key, Recommendations.LinkOf(p.Sku)) : p.Url),
+            }).ToList(),
             ["review_items"] = reviewItems,
             ["return_items"] = Select(order, MessageFacts.Skus(message)).Select(i => Item(i, order, locale, "")).ToList<object?>(),
         };

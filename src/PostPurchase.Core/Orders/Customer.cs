@@ -4,6 +4,7 @@ namespace PostPurchase.Core.Orders;
 /// <param name="Phone">E.164, or null when the shop has none.</param>
 /// <param name="Locale">One of the supported locales (en, nl, de, fr, pl).</param>
 /// <param name="TimeZone">IANA time zone id, e.g. Europe/Amsterdam.</param>
+/// <param name="Loyalty">Points and tier at the shop, when the intake carries them.</param>
 public sealed record Customer(
     string FirstName,
     string LastName,
@@ -11,4 +12,5 @@ public sealed record Customer(
     string? Phone,
     string Locale,
     string TimeZone,
-    ConsentGrant Consent);
+    ConsentGrant Consent,
+    LoyaltyStatus? Loyalty = null);

@@ -9,8 +9,6 @@ namespace PostPurchase.Core.Policies;
 /// </remarks>
 public static class ReviewTiming
 {
-    private static readonly char[] CategorySeparators = [' ', '/', '>', '&', ',', '-', '|', ';'];
-
     /// <summary>Days after delivery for one item: the SKU override, else its category, else the default.</summary>
     public static int DaysFor(OrderItem item, ReviewPolicy policy)
     {
@@ -26,20 +24,8 @@ public static class ReviewTiming
         {
             return skuDaysFound;
         }
-        var category = item.Category?.Trim() ?? "";
-        if (Lookup.TryGet(categoryDays, category, out var days))
-        {
-            return days;
-        }
         // Shops send paths like "Beauty > Skincare" or "Home & Garden": the most specific known word wins.
-        foreach (var word in category.Split(CategorySeparators, StringSplitOptions.RemoveEmptyEntries).Reverse())
-        {
-            if (Lookup.TryGet(categoryDays, word, out days))
-            {
-                return days;
-            }
-        }
-        return defaultDays;
+        return CategoryLookup.TryFind(categoryDays, item.Category, out var days) ? days : defaultDays;
     }
 
     /// <summary>Days after delivery for the whole order: the longest of its items (see remarks).</summary>

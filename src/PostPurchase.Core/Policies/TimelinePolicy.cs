@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Timeline;
 
 namespace PostPurchase.Core.Policies;
@@ -35,6 +36,9 @@ public sealed record TimelinePolicy
 
     /// <summary>Days after delivery in which the buyer may start a return.</summary>
     public int ReturnWindowDays { get; init; } = 30;
+
+    /// <summary>Repeat purchase: replenishment, win-back, recommendations, referrals, A/B tests and the weekly marketing cap.</summary>
+    public GrowthPolicy Growth { get; init; } = new();
 
     /// <summary>The merchant-studio settings version this policy comes from; null for the configuration file's defaults.</summary>
     /// <remarks>The decider stamps it on every message it plans, releases or suppresses, so the order page can say which version decided it.</remarks>

@@ -114,13 +114,7 @@ internal static class CustomerRules
         {
             return false; // the same change again (e.g. a repeated STOP): nothing new to prove
         }
-        c = subject switch
-        {
-            ConsentSubjects.Sms => c with { Sms = input.Granted, SmsOptedOut = !input.Granted && (c.Sms || c.SmsOptedOut || IsKeyword(input)) },
-            ConsentSubjects.WhatsApp => c with { WhatsApp = input.Granted, WhatsAppOptedOut = !input.Granted && (c.WhatsApp || c.WhatsAppOptedOut || IsKeyword(input)) },
-            _ => c with { Marketing = input.Granted },
-        };
-        ctx.State = ctx.State with { Consent = c with { History = [.. c.History, record] } };
+        ctx.State = ctx.State with { Consent = c.After(record) };
         return true;
     }
 
@@ -133,6 +127,4 @@ internal static class CustomerRules
         ctx.State = ctx.State with { ReviewLinkUsed = true };
         return true;
     }
-
-    private static bool IsKeyword(ConsentChanged input) => string.Equals(input.Source, "sms-keyword", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Policies;
 
 namespace PostPurchase.Core.Timeline;
@@ -71,7 +72,9 @@ internal static class FollowUpRules
         }
         var policy = ctx.Policy;
         var hour = policy.Review.LocalHour;
-        var csatAt = LocalTimes.DaysLaterAtHour(deliveredAt, ReviewTiming.SurveyDaysFor(state.Order.Items, policy.Csat), hour, ctx.Zone);
+        // An A/B test of the timing replaces the usual days (per SKU, category or the default; an order's longest) for the order's arm.
+        var csatDays = policy.Csat.Enabled && state.CsatScore is null ? ExperimentRules.DelayDays(ctx, Intent.CsatSurvey) : null;
+        var csatAt = LocalTimes.DaysLaterAtHour(deliveredAt, csatDays ?? ReviewTiming.SurveyDaysFor(state.Order.Items, policy.Csat), hour, ctx.Zone);
         if (policy.Csat.Enabled && state.CsatScore is null)
         {
             MessagePlanner.Plan(ctx, Intent.CsatSurvey, csatAt);
@@ -81,7 +84,8 @@ internal static class FollowUpRules
             return;
         }
         var items = state.Order.Items;
-        var reviewAt = LocalTimes.DaysLaterAtHour(deliveredAt, ReviewTiming.DaysFor(items, policy.Review), hour, ctx.Zone);
+        var reviewDays = ExperimentRules.DelayDays(ctx, Intent.ReviewRequest) ?? ReviewTiming.DaysFor(items, policy.Review);
+        var reviewAt = LocalTimes.DaysLaterAtHour(deliveredAt, reviewDays, hour, ctx.Zone);
         if (policy.Csat.Enabled && reviewAt < csatAt.AddDays(1))
         {
             reviewAt = LocalTimes.DaysLaterAtHour(csatAt, 1, hour, ctx.Zone);

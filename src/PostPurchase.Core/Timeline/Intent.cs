@@ -1,6 +1,10 @@
+using System.ComponentModel;
+using PostPurchase.Core.Serialization;
+
 namespace PostPurchase.Core.Timeline;
 
 /// <summary>Why a message is sent; the wire names (kebab-case, e.g. "order-confirmation") are part of the API.</summary>
+[TypeConverter(typeof(WireNameConverter<Intent>))]
 public enum Intent
 {
     /// <summary>Order received: everything the buyer checks.</summary>
@@ -37,4 +41,10 @@ public enum Intent
     CancellationConfirmed,
     /// <summary>How to send items back after a return was started.</summary>
     ReturnInstructions,
+    /// <summary>The product bought is about to run out: a one-click reorder (marketing).</summary>
+    ReplenishmentReminder,
+    /// <summary>No order for a while after the last delivery: come back, with an optional incentive (marketing).</summary>
+    WinBack,
+    /// <summary>A happy buyer gets a personal code to share with friends (marketing).</summary>
+    ReferralInvite,
 }

@@ -29,6 +29,14 @@ public static class MessageKey
         return ResendNumber(key) is null ? key : key[..key.LastIndexOf(ResendMark, StringComparison.Ordinal)];
     }
 
+    /// <summary>The update a key belongs to: the original's key without its channel, e.g. "1001:win-back" (one update may go by several channels).</summary>
+    public static string UpdateOf(string key)
+    {
+        var original = OriginalOf(key);
+        var at = original.LastIndexOf(':');
+        return at <= 0 ? original : original[..at];
+    }
+
     /// <summary>True when <paramref name="key"/> is the key of a resend.</summary>
     public static bool IsResend(string key) => ResendNumber(key) is not null;
 

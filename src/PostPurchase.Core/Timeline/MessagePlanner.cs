@@ -1,18 +1,21 @@
 using System.Globalization;
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Tracking;
 
 namespace PostPurchase.Core.Timeline;
 
-/// <summary>Turns an intent into one message per channel, and lets due messages out under quiet hours and the daily cap.</summary>
+/// <summary>Turns an intent into one message per channel, and lets due messages out under quiet hours, the daily and the weekly cap.</summary>
 internal static class MessagePlanner
 {
     /// <summary>Plans <paramref name="intent"/> on every channel it goes by, not before <paramref name="notBefore"/>; channels already used are left alone.</summary>
-    public static void Plan(DecisionContext ctx, Intent intent, DateTimeOffset notBefore, IReadOnlyDictionary<string, string>? facts = null, string? parcelKey = null)
+    /// <param name="subject">Tells apart several messages of one intent that are not about a parcel (a replenishment reminder per SKU).</param>
+    public static void Plan(DecisionContext ctx, Intent intent, DateTimeOffset notBefore, IReadOnlyDictionary<string, string>? facts = null, string? parcelKey = null, string? subject = null)
     {
+        facts = ExperimentRules.Decorate(ctx, intent, facts);
         foreach (var channel in ChannelsFor(ctx.Policy, intent))
         {
-            var key = MessageKey.For(ctx.OrderId, intent, channel, parcelKey);
+            var key = MessageKey.For(ctx.OrderId, intent, channel, parcelKey ?? subject);
             if (ctx.Has(key))
             {
                 continue;
@@ -63,7 +66,7 @@ internal static class MessagePlanner
             ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = allowed });
             return;
         }
-        // A resend is the merchant's explicit request: never held back by the cap.
+        // A resend is the merchant's explicit request: never held back by a cap.
         if (!message.Essential && !MessageKey.IsResend(message.Key) && SentToday(ctx, message) >= ctx.Policy.FatigueCapPerDay)
         {
             if (MomentPassed(ctx, message))
@@ -75,7 +78,11 @@ internal static class MessagePlanner
             ctx.Put(message with { Status = MessageStatus.Scheduled, ScheduledFor = Allowed(ctx, message.Channel, LocalTimes.FromLocal(tomorrow, ctx.Zone)) });
             return;
         }
-        ctx.Put(message with { Status = MessageStatus.Pending });
+        if (WeeklyCap.Holds(ctx, message))
+        {
+            return;
+        }
+        ctx.Put(GrowthRules.Finalize(ctx, message) with { Status = MessageStatus.Pending });
     }
 
     /// <summary>
@@ -99,22 +106,30 @@ internal static class MessagePlanner
         return channels.Where(c => !policy.ChannelsOff.Contains(new ChannelSwitch(intent, c)));
     }
 
-    private static DateTimeOffset Allowed(DecisionContext ctx, Channel channel, DateTimeOffset at) =>
+    /// <summary>The first moment at or after <paramref name="at"/> the channel may be used (quiet hours for texts).</summary>
+    public static DateTimeOffset Allowed(DecisionContext ctx, Channel channel, DateTimeOffset at) =>
         channel == Channel.Email ? at : QuietHours.NextAllowed(at, ctx.Zone, ctx.QuietRule, ctx.Country);
 
+    /// <summary>True for messages that went (or are going) out: what caps count.</summary>
+    public static bool IsReleased(TimelineMessage m) => m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed;
+
     /// <summary>
-    /// Non-essential updates the buyer already got today (local day), counted once whatever the number of
-    /// channels they went by; the other channels of the same update never count against it, nor do resends.
+    /// Non-essential updates the buyer already got today (local day), counted once whatever the number of channels they
+    /// went by; the other channels of the same update never count against it, nor do resends. A transactional update
+    /// counts only transactional ones, so marketing never holds back news about the order.
     /// </summary>
     private static int SentToday(DecisionContext ctx, TimelineMessage message)
     {
         var today = LocalTimes.LocalDay(ctx.Now, ctx.Zone);
+        var update = MessageKey.UpdateOf(message.Key);
+        var transactional = message.Purpose == MessagePurpose.Transactional;
         return ctx.Messages
-            .Where(m => !m.Essential && !MessageKey.IsResend(m.Key) && m.Status is MessageStatus.Pending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Failed
-                && !(m.Intent == message.Intent && m.ParcelKey == message.ParcelKey)
+            .Where(m => !m.Essential && !MessageKey.IsResend(m.Key) && IsReleased(m)
+                && (!transactional || m.Purpose == MessagePurpose.Transactional)
+                && MessageKey.UpdateOf(m.Key) != update
                 && LocalTimes.LocalDay(m.ScheduledFor, ctx.Zone) == today)
-            .Select(m => (m.Intent, m.ParcelKey))
-            .Distinct()
+            .Select(m => MessageKey.UpdateOf(m.Key))
+            .Distinct(StringComparer.Ordinal)
             .Count();
     }
 

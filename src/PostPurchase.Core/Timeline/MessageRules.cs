@@ -9,9 +9,16 @@ internal static class MessageRules
         or Intent.DelayNotShipped or Intent.DelayEstimateSlipped or Intent.DelayNoScan or Intent.DelayOverdue
         or Intent.CancellationConfirmed or Intent.ReturnInstructions;
 
-    /// <summary>Review requests, reminders and surveys ask something of the buyer.</summary>
-    public static MessagePurpose PurposeOf(Intent intent) =>
-        intent is Intent.CsatSurvey or Intent.ReviewRequest or Intent.ReviewReminder ? MessagePurpose.Marketing : MessagePurpose.Transactional;
+    /// <summary>Review requests, reminders and surveys ask something of the buyer; replenishment, win-back and referral sell.</summary>
+    public static MessagePurpose PurposeOf(Intent intent) => intent switch
+    {
+        Intent.CsatSurvey or Intent.ReviewRequest or Intent.ReviewReminder => MessagePurpose.Marketing,
+        _ when IsPromotion(intent) => MessagePurpose.Promotion,
+        _ => MessagePurpose.Transactional,
+    };
+
+    /// <summary>Replenishment reminders, win-back and referral invitations: marketing consent on every channel, the weekly cap.</summary>
+    public static bool IsPromotion(Intent intent) => intent is Intent.ReplenishmentReminder or Intent.WinBack or Intent.ReferralInvite;
 
     /// <summary>Part of the feedback flow that a cancellation, return, low score or open issue stops.</summary>
     public static bool IsFeedback(Intent intent) => intent is Intent.CsatSurvey or Intent.ReviewRequest or Intent.ReviewReminder;

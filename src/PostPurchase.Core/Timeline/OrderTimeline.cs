@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Policies;
 
@@ -22,7 +23,7 @@ public static class OrderTimeline
         if (state is null)
         {
             return input is OrderPlaced placed
-                ? Start(placed.Order, now, policy)
+                ? Start(placed, now, policy)
                 : throw new ArgumentException($"A timeline starts with order-placed, not {input.GetType().Name}.", nameof(input));
         }
         var ctx = new DecisionContext(state, now, policy);
@@ -36,6 +37,8 @@ public static class OrderTimeline
                 CustomerReplied r => ReplyRules.Apply(ctx, r),
                 TrackingUpdated t when !TrackingRules.IsDuplicate(state, t.Event) => Record(ctx, t),
                 MessageResendRequested r => ResendRules.Apply(ctx, r),
+                BuyerOrdered b => GrowthRules.RecordReorder(ctx, b),
+                LinkClicked l => GrowthRules.RecordClick(ctx, l),
                 _ => false,
             };
             if (recorded && input is MessageResendRequested)
@@ -61,6 +64,8 @@ public static class OrderTimeline
             ReviewLinkUsed => CustomerRules.UseReviewLink(ctx),
             CustomerReplied r => ReplyRules.Apply(ctx, r),
             OrderUpdated u => OrderUpdateRules.Apply(ctx, u),
+            BuyerOrdered b => GrowthRules.RecordReorder(ctx, b),
+            LinkClicked l => GrowthRules.RecordClick(ctx, l),
             _ => throw new ArgumentException($"Unsupported timeline input {input.GetType().Name}.", nameof(input)),
         };
         if (changed)
@@ -71,8 +76,17 @@ public static class OrderTimeline
         return ctx.ToDecision();
     }
 
-    private static Decision Start(Order order, DateTimeOffset now, TimelinePolicy policy)
+    /// <summary>The state with the buyer's cross-order activity as the runtime just read it (see <see cref="MarketingLedger"/>); unchanged without a buyer.</summary>
+    public static TimelineState WithBuyerActivity(TimelineState state, BuyerActivity activity)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(activity);
+        return state.Buyer is null ? state : state with { Buyer = state.Buyer with { Activity = activity } };
+    }
+
+    private static Decision Start(OrderPlaced placed, DateTimeOffset now, TimelinePolicy policy)
+    {
+        var order = placed.Order;
         ArgumentNullException.ThrowIfNull(order);
         ArgumentException.ThrowIfNullOrWhiteSpace(order.OrderId);
         LocalTimes.Zone(order.Customer.TimeZone);
@@ -90,6 +104,7 @@ public static class OrderTimeline
         {
             Order = order,
             Consent = new ConsentState(grant.Sms, grant.WhatsApp, grant.Marketing, false, false, history),
+            Buyer = placed.Buyer,
             Version = 1,
         };
         var ctx = new DecisionContext(state, now, policy);

@@ -1,3 +1,5 @@
+using PostPurchase.Core.Growth;
+
 namespace PostPurchase.Core.Timeline;
 
 /// <summary>Brings the timeline up to <c>now</c>: raises what is due, lets due messages out, sets the next wake-up and completion.</summary>
@@ -7,6 +9,7 @@ internal static class Settlement
     {
         DelayRules.CheckTime(ctx);
         FollowUpRules.Run(ctx);
+        GrowthRules.Run(ctx);
         foreach (var message in Scheduled(ctx).ToList())
         {
             // An open issue is looked at again when the message is due: it may be settled by then.
@@ -47,7 +50,8 @@ internal static class Settlement
 
     /// <summary>
     /// When nothing more can happen: at once for cancelled, returned or refunded orders; when the return window
-    /// ends for delivered ones (a return may still come until then) and for an open return that was never refunded.
+    /// ends for delivered ones (a return may still come until then) and for an open return that was never refunded;
+    /// for a delivered order that sent marketing, not before the attribution window after it (reorders and clicks still count).
     /// </summary>
     private static DateTimeOffset? ClosesAt(DecisionContext ctx)
     {
@@ -57,6 +61,7 @@ internal static class Settlement
         {
             OrderStatus.Cancelled or OrderStatus.Returned or OrderStatus.Refunded => DateTimeOffset.MinValue,
             OrderStatus.ReturnRequested => ctx.Messages.Where(m => m.Intent == Intent.ReturnInstructions).Select(m => (DateTimeOffset?)m.DecidedAt).Min() + window,
+            _ when state.DeliveredAt + window is { } close && GrowthRules.MeasureUntil(ctx) is { } measure => measure > close ? measure : close,
             _ => state.DeliveredAt + window,
         };
     }

@@ -18,15 +18,28 @@ internal static class StatusRules
         }
         var message = ctx.Find(input.MessageKey)
             ?? throw new ArgumentException($"Order '{ctx.OrderId}' has no message '{input.MessageKey}'.", nameof(input));
-        if (message.Status is MessageStatus.Scheduled or MessageStatus.Suppressed || !MessageStatusOrder.IsForward(message.Status, input.Status))
+        if (message.Status is MessageStatus.Scheduled or MessageStatus.Suppressed)
         {
-            return false; // a late or repeated callback, or one for a message that never went out
+            return false; // a callback for a message that never went out
+        }
+        var forward = MessageStatusOrder.IsForward(message.Status, input.Status);
+        var opened = input.Opened && message.OpenedAt is null && input.Status is not (MessageStatus.Failed or MessageStatus.Suppressed);
+        if (!forward && !opened)
+        {
+            return false; // a late or repeated callback
+        }
+        if (!forward)
+        {
+            // A read receipt after the delivery report: only the opening is news.
+            ctx.Record(message with { OpenedAt = ctx.Now });
+            return true;
         }
         var updated = message with
         {
             Status = input.Status,
+            OpenedAt = opened ? ctx.Now : message.OpenedAt,
             SentAt = message.SentAt ?? (input.Status is MessageStatus.Sent or MessageStatus.Delivered ? ctx.Now : null),
-            Reason = input.Status == MessageStatus.Suppressed ? SuppressionReason.OptedOut : message.Reason,
+            Reason = input.Status == MessageStatus.Suppressed ? input.Reason ?? SuppressionReason.OptedOut : message.Reason,
             ProviderMessageId = input.ProviderMessageId ?? message.ProviderMessageId,
             Error = input.Error ?? message.Error,
         };

@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Tracking;
 
 namespace PostPurchase.Core.Timeline;
@@ -22,12 +23,32 @@ internal static class Suppression
         {
             return feedback;
         }
+        if (MessageRules.IsPromotion(intent) && GrowthRules.PromotionReason(ctx, message) is { } promotion)
+        {
+            return promotion;
+        }
         if (string.IsNullOrWhiteSpace(message.To))
         {
             return SuppressionReason.NoAddress;
         }
-        return message.Channel == Channel.Email ? null : ConsentReason(state.Consent, message);
+        // Holdout last: the arms are compared among the orders that could have had the message.
+        return ConsentFor(state, message) ?? ExperimentRules.HoldoutReason(message);
     }
+
+    /// <summary>Why the buyer's consent does not cover <paramref name="message"/>'s channel and purpose; null when it does.</summary>
+    /// <remarks>
+    /// Transactional email needs no opt-in; feedback email (surveys, reviews) stops once the buyer unsubscribed; promotions need
+    /// marketing consent on every channel. Marketing consent is the latest record on this order or any other of the buyer's.
+    /// </remarks>
+    public static SuppressionReason? ConsentFor(TimelineState state, TimelineMessage message) =>
+        message.Channel == Channel.Email ? EmailReason(state, message) : ConsentReason(state, message);
+
+    private static SuppressionReason? EmailReason(TimelineState state, TimelineMessage message) => message.Purpose switch
+    {
+        MessagePurpose.Promotion => MarketingReason(state),
+        MessagePurpose.Marketing when MarketingConsent.Of(state).Revoked => SuppressionReason.OptedOut,
+        _ => null,
+    };
 
     /// <summary>A parcel is held, lost, refused or on its way back: no survey or review until that is settled.</summary>
     public static bool IssueOpen(TimelineState state) =>
@@ -58,8 +79,9 @@ internal static class Suppression
         return null;
     }
 
-    private static SuppressionReason? ConsentReason(ConsentState consent, TimelineMessage message)
+    private static SuppressionReason? ConsentReason(TimelineState state, TimelineMessage message)
     {
+        var consent = state.Consent;
         var (granted, optedOut) = message.Channel == Channel.Sms
             ? (consent.Sms, consent.SmsOptedOut)
             : (consent.WhatsApp, consent.WhatsAppOptedOut);
@@ -67,11 +89,14 @@ internal static class Suppression
         {
             return optedOut ? SuppressionReason.OptedOut : SuppressionReason.NoConsent;
         }
-        if (message.Purpose == MessagePurpose.Marketing && !consent.Marketing)
-        {
-            var revoked = consent.History.LastOrDefault(r => r.Subject == ConsentSubjects.Marketing) is { Granted: false };
-            return revoked ? SuppressionReason.OptedOut : SuppressionReason.NoConsent;
-        }
-        return null;
+        return message.Purpose == MessagePurpose.Transactional ? null : MarketingReason(state);
     }
+
+    /// <summary>Marketing consent as last recorded on this order or any other of the buyer's.</summary>
+    private static SuppressionReason? MarketingReason(TimelineState state) => MarketingConsent.Of(state) switch
+    {
+        { Granted: true } => null,
+        { Revoked: true } => SuppressionReason.OptedOut,
+        _ => SuppressionReason.NoConsent,
+    };
 }

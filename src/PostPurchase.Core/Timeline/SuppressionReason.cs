@@ -24,4 +24,14 @@ public enum SuppressionReason
     /// <summary>The daily cap of non-essential messages was reached and the message's moment passed.</summary>
     [JsonStringEnumMemberName("fatigue-cap")]
     FatigueCap,
+    /// <summary>The buyer ordered again (that item, for a replenishment reminder) before it went out.</summary>
+    Reordered,
+    /// <summary>The weekly marketing cap across the buyer's orders held it back for longer than it may wait.</summary>
+    [JsonStringEnumMemberName("weekly-cap")]
+    WeeklyCap,
+    /// <summary>The order is in the holdout arm of an A/B test: recorded, never sent.</summary>
+    Holdout,
+    /// <summary>The buyer already had a win-back within the period.</summary>
+    [JsonStringEnumMemberName("once-per-period")]
+    OncePerPeriod,
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Tracking;
 
@@ -20,10 +21,13 @@ namespace PostPurchase.Core.Timeline;
 [JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
 [JsonDerivedType(typeof(CustomerReplied), "customer-replied")]
 [JsonDerivedType(typeof(OrderUpdated), "order-updated")]
+[JsonDerivedType(typeof(BuyerOrdered), "buyer-ordered")]
+[JsonDerivedType(typeof(LinkClicked), "link-clicked")]
 public abstract record TimelineInput;
 
 /// <summary>The shop placed the order (the first input of every timeline).</summary>
-public sealed record OrderPlaced(Order Order) : TimelineInput;
+/// <param name="Buyer">The buyer across orders, looked up by the runtime at intake; null when it keeps no buyer profiles.</param>
+public sealed record OrderPlaced(Order Order, BuyerFacts? Buyer = null) : TimelineInput;
 
 /// <summary>The shop registered a parcel's tracking number.</summary>
 public sealed record ShipmentRegistered(ShipmentRef Shipment) : TimelineInput;
@@ -57,8 +61,11 @@ public sealed record CsatAnswered(int Score, string? Comment = null) : TimelineI
 /// <param name="Source">tracking-page, sms-keyword (STOP/START), merchant, provider (e.g. Twilio 21610).</param>
 public sealed record ConsentChanged(string Subject, bool Granted, string Source, string? WordingVersion = null) : TimelineInput;
 
-/// <summary>A provider reported on a message we sent.</summary>
-public sealed record MessageStatusChanged(string MessageKey, MessageStatus Status, string? ProviderMessageId = null, string? Error = null) : TimelineInput;
+/// <summary>A provider reported on a message we sent, or the runtime held it back at the last moment before sending.</summary>
+/// <param name="Reason">Why a <c>suppressed</c> message was held back (consent lost before it was handed over); opted-out when absent.</param>
+/// <param name="Opened">The provider saw the buyer open it (e.g. a WhatsApp read receipt).</param>
+public sealed record MessageStatusChanged(
+    string MessageKey, MessageStatus Status, string? ProviderMessageId = null, string? Error = null, SuppressionReason? Reason = null, bool Opened = false) : TimelineInput;
 
 /// <summary>The merchant asked to send a message again (e.g. the buyer says it never arrived, or the send failed).</summary>
 /// <param name="MessageKey">Key of the message to copy; a resend's key resends the message it copied.</param>
@@ -85,3 +92,13 @@ public sealed record CustomerReplied(string Channel, string Text, string? Provid
 /// <summary>The shop changed the order after placement (an edit, a new address or contact): the facts pages and messages show from now on.</summary>
 /// <param name="Order">The order as the shop now has it; its id must be this timeline's. Consent, promise and parcels stay as they are.</param>
 public sealed record OrderUpdated(Order Order) : TimelineInput;
+
+/// <summary>The same buyer placed another order; sent by the runtime to the buyer's earlier timelines.</summary>
+/// <param name="Skus">What the new order holds (a replenishment reminder for one of them is no longer needed).</param>
+/// <param name="AttributedTo">The measured link the new order is credited to: the buyer's last click within the attribution window, on any order.</param>
+public sealed record BuyerOrdered(string OrderId, DateTimeOffset PlacedAt, IReadOnlyList<string> Skus, decimal Total, string Currency, Attribution? AttributedTo = null) : TimelineInput;
+
+/// <summary>The buyer followed a measured link (<c>/l/{token}</c>) of this order; recorded before the redirect.</summary>
+/// <param name="MessageKey">The message that carried it; null for a link on the tracking page.</param>
+/// <param name="Link">Which link: "cta", "reorder", "rec:{sku}", ...</param>
+public sealed record LinkClicked(string? MessageKey, string Link) : TimelineInput;

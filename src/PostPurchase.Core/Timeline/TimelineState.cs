@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Tracking;
 
@@ -50,6 +51,18 @@ public sealed record TimelineState
 
     /// <summary>When the buyer last wrote on WhatsApp, which opens the 24-hour window for free-form text (see <see cref="WhatsAppWindow"/>).</summary>
     public DateTimeOffset? WhatsAppWindowOpenedAt { get; init; }
+
+    /// <summary>The buyer across orders (order number, marketing lately); null for orders taken in without a buyer profile.</summary>
+    public BuyerFacts? Buyer { get; init; }
+
+    /// <summary>Measured links of this order the buyer followed, in order (at most <see cref="Growth.GrowthRules.MaxClicks"/>).</summary>
+    public IReadOnlyList<LinkClick> Clicks { get; init; } = [];
+
+    /// <summary>Later orders of the same buyer, as they arrived.</summary>
+    public IReadOnlyList<Reorder> Reorders { get; init; } = [];
+
+    /// <summary>The A/B test arms this order is in.</summary>
+    public IReadOnlyList<ExperimentAssignment> Experiments { get; init; } = [];
 
     /// <summary>When the decider wants to be woken next; null when nothing is scheduled.</summary>
     public DateTimeOffset? NextWakeAt { get; init; }

@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Tracking;
 
@@ -119,6 +120,11 @@ internal static class TrackingRules
         if (intent == Intent.Delivered)
         {
             facts["allDelivered"] = ctx.State.Status == OrderStatus.Delivered ? "true" : "false";
+            // The delivered email suggests complements: the buyer now has what they bought.
+            if (Recommendations.For(ctx.State.Order, ctx.Policy.Growth.Recommendations) is { Count: > 0 } products)
+            {
+                facts[Recommendations.Fact] = Recommendations.ToFact(products);
+            }
         }
         return facts;
     }

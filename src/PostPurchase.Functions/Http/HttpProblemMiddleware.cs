@@ -22,22 +22,27 @@ internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddlewar
         {
             await next(context);
         }
-        catch (Exception exception) when (context.GetHttpContext() is { Response.HasStarted: false })
+        catch (Exception exception) when (context.GetHttpContext() is { Response.HasStarted: false } http)
         {
-            var http = context.GetHttpContext()!;
-            var (status, title, detail) = exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested
-                ? (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request.")
-                : (StatusCodes.Status500InternalServerError, "Unexpected error",
-                    $"Something went wrong on our side; nothing about it is shown here. Quote invocation {context.InvocationId} when you report it.");
-            LogFailure(logger, exception, http.Request.Method, http.Request.Path, context.InvocationId);
-            http.Response.StatusCode = status;
-            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-            });
+            await WriteAsync(http, exception, context.InvocationId, logger);
         }
+    }
+
+    /// <summary>Logs <paramref name="exception"/> and answers problem+json that names the invocation but never the exception.</summary>
+    internal static async Task WriteAsync(HttpContext http, Exception exception, string invocationId, ILogger logger)
+    {
+        var (status, title, detail) = exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested
+            ? (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request.")
+            : (StatusCodes.Status500InternalServerError, "Unexpected error",
+                $"Something went wrong on our side; nothing about it is shown here. Quote invocation {invocationId} when you report it.");
+        LogFailure(logger, exception, http.Request.Method, http.Request.Path, invocationId);
+        http.Response.StatusCode = status;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path} (invocation {InvocationId})")]

@@ -8,12 +8,14 @@ using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Functions.Workflows;
+using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Maintenance;
 
 /// <summary>The stuck-timeline sweep: wakes timelines whose wake-up is overdue and restarts failed ones from their last state. Idempotent.</summary>
 public sealed partial class TimelineMaintenance(
     IOptions<DurableTimelineOptions> durable,
+    IOrderReadModelStore readModels,
     TimeProvider time,
     ILogger<TimelineMaintenance> logger)
 {
@@ -41,17 +43,18 @@ public sealed partial class TimelineMaintenance(
                 break;
             }
             var run = instance.ReadInputAs<TimelineRun>();
-            var health = StuckTimelineCheck.Classify(
-                instance.RuntimeStatus, instance.LastUpdatedAt, run?.State?.NextWakeAt, now, options.StuckAfter);
+            // An execution applies many inputs: its progress status has the wake-up it waits for now, its input only the first.
+            var wakeAt = instance.ReadCustomStatusAs<TimelineProgress>()?.NextWakeAt ?? run?.State?.NextWakeAt;
+            var health = StuckTimelineCheck.Classify(instance.RuntimeStatus, instance.LastUpdatedAt, wakeAt, now, options.StuckAfter);
             switch (health)
             {
                 case TimelineHealth.Overdue:
-                    LogOverdue(logger, instance.InstanceId, run!.State!.NextWakeAt!.Value, instance.LastUpdatedAt);
+                    LogOverdue(logger, instance.InstanceId, wakeAt!.Value, instance.LastUpdatedAt);
                     await client.RaiseEventAsync(instance.InstanceId, OrderTimelineOrchestration.InputEvent,
                         DurableOrderWorkflows.AsPayload(new WakeUp()), context.CancellationToken);
                     woken++;
                     break;
-                case TimelineHealth.Failed when run?.State is { } state:
+                case TimelineHealth.Failed when run is not null && await LatestStateAsync(instance.InstanceId, run.State, context.CancellationToken) is { } state:
                     LogRestarting(logger, instance.InstanceId, instance.FailureDetails?.ErrorMessage ?? "(no details)");
                     await RestartAsync(client, instance.InstanceId, run with { State = state, Next = null }, context.CancellationToken);
                     restarted++;
@@ -66,6 +69,23 @@ public sealed partial class TimelineMaintenance(
             }
         }
         LogSwept(logger, seen, woken, restarted, unrepairable, timer?.IsPastDue ?? false);
+    }
+
+    /// <summary>
+    /// The newest state of a failed timeline: the read model when a commit of the failed execution saved a later version than the
+    /// execution began with (its message rows hold the send results), else the execution's input. Restarting from the newest
+    /// keeps what was sent from being decided, and sent, again.
+    /// </summary>
+    private async Task<TimelineState?> LatestStateAsync(string instanceId, TimelineState? started, CancellationToken cancellationToken)
+    {
+        if (!OrderInstance.TryGetOrderId(instanceId, out var orderId)
+            || await readModels.GetAsync(orderId, cancellationToken) is not { } saved
+            || saved.State.Version <= (started?.Version ?? -1))
+        {
+            return started;
+        }
+        var rows = saved.Messages.ToDictionary(r => r.Message.Key, r => r.Message, StringComparer.Ordinal);
+        return saved.State with { Messages = [.. saved.State.Messages.Select(m => rows.GetValueOrDefault(m.Key, m))] };
     }
 
     private async Task RestartAsync(DurableTaskClient client, string instanceId, TimelineRun run, CancellationToken cancellationToken)

@@ -1,21 +1,84 @@
 using Microsoft.Azure.Functions.Worker;
 using PostPurchase.Core.Messages;
+using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Links;
+using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Timeline;
 
-/// <summary>The timeline's activities: send one message, save the read model. All I/O goes through the shared services.</summary>
+/// <summary>The timeline's activities: commit a decision (publish, send, save in one call), and the single steps it falls back to. All I/O goes through the shared services.</summary>
 public sealed class MessageActivities(
     IStudioSettings studio,
     CustomerLinks links,
     IEnumerable<IChannelSender> senders,
     IOrderReadModelStore readModels,
+    IMerchantWebhooks webhooks,
+    IConsentLedger consent,
     TimeProvider time)
 {
+    /// <summary>
+    /// Publishes the decision's signals, sends each of its messages once and saves the read model with the send results on the
+    /// message rows: one activity per decision. Nothing in it throws after a send, so it is never repeated over a failure; what
+    /// did not go through is reported and the orchestrator retries that part alone. A decision made with an older studio settings
+    /// version than the one in force is refused before anything happens, with the newer policy to decide again with.
+    /// </summary>
+    [Function(nameof(CommitDecision))]
+    public async Task<CommitResult> CommitDecision([ActivityTrigger] CommitRequest request, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var cancellationToken = context.CancellationToken;
+        var live = await studio.CurrentAsync(cancellationToken);
+        if (request.CheckSettings && live.Version > (request.SettingsVersion ?? 0))
+        {
+            return CommitResult.NewerSettings(live.Policy);
+        }
+        string? signalError = null;
+        foreach (var signal in request.Signals)
+        {
+            try
+            {
+                await webhooks.PublishAsync(signal, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                signalError ??= ex.Message;
+            }
+        }
+        var results = new List<SendResult>(request.Send.Count);
+        var outcomes = new Dictionary<string, TimelineMessage>(StringComparer.Ordinal);
+        foreach (var message in request.Send)
+        {
+            SendResult result;
+            try
+            {
+                result = await SendOnceAsync(live, request.State, message, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Senders report provider errors as results: a throw means the request was not made, so it is sent again later.
+                result = new SendResult(SendOutcome.Retry, Error: $"{ex.GetType().Name}: {ex.Message}");
+            }
+            results.Add(result);
+            outcomes[message.Key] = WithOutcome(message, result, time.GetUtcNow());
+        }
+        string? saveError = null;
+        try
+        {
+            await SaveAsync(live, request.State, outcomes, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            saveError = $"{ex.GetType().Name}: {ex.Message}";
+        }
+        return new CommitResult(results, signalError, saveError);
+    }
+
     /// <summary>Renders the message and sends it through the channel's sender; a provider asking to retry later fails the attempt so the retry policy runs.</summary>
     /// <remarks>Activities run at least once; the message key travels to the provider as the idempotency key where it supports one.</remarks>
     [Function(nameof(SendMessage))]
@@ -23,17 +86,55 @@ public sealed class MessageActivities(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (state, message) = (request.State, request.Message);
+        var live = await studio.CurrentAsync(context.CancellationToken);
+        var result = await SendOnceAsync(live, request.State, request.Message, context.CancellationToken);
+        if (result.Outcome == SendOutcome.Retry)
+        {
+            throw new InvalidOperationException($"The provider asked to retry {request.Message.Key} later: {result.Error ?? "temporarily unavailable"}.");
+        }
+        return result;
+    }
+
+    /// <summary>Writes the order's read model: the same Table Storage rows the self-hosted runtime writes, so the API and the tracking page read one model.</summary>
+    [Function(nameof(SaveReadModel))]
+    public async Task SaveReadModel([ActivityTrigger] TimelineState state, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(context);
+        var live = await studio.CurrentAsync(context.CancellationToken);
+        await SaveAsync(live, state, new Dictionary<string, TimelineMessage>(), context.CancellationToken);
+    }
+
+    /// <summary>The message as the provider's answer leaves it, as the decider will record it: the rows show it before the state does.</summary>
+    internal static TimelineMessage WithOutcome(TimelineMessage message, SendResult result, DateTimeOffset now) =>
+        result.Outcome != SendOutcome.Retry && SendOutcomes.ToInputs(message, result).OfType<MessageStatusChanged>().SingleOrDefault() is { } change
+            ? message with
+            {
+                Status = change.Status,
+                SentAt = message.SentAt ?? (change.Status == MessageStatus.Sent ? now : null),
+                ProviderMessageId = change.ProviderMessageId ?? message.ProviderMessageId,
+                Error = change.Error ?? message.Error,
+            }
+            : message;
+
+    /// <remarks>Templates, branding and quiet hours are the settings version in force at send time (docs/studio.md).</remarks>
+    private async Task<SendResult> SendOnceAsync(LiveSettings live, TimelineState state, TimelineMessage message, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(message.To))
         {
             return new SendResult(SendOutcome.Failed, Error: $"No {message.Channel} address for the buyer; nothing was sent.");
+        }
+        // The orchestration may be in this very activity while a STOP waits in its event queue: the ledger has it already.
+        var current = state with { Consent = await consent.CurrentAsync(state.Order.OrderId, state.Consent, cancellationToken) };
+        if (SendCheck.Judge(current, message, time.GetUtcNow(), live.Policy).SuppressedBecause is { } reason)
+        {
+            return new SendResult(SendOutcome.Suppressed, Reason: reason,
+                Error: $"Held back at send time: the buyer's consent for {WireName.Of(message.Channel)} ({WireName.Of(message.Purpose)}) was withdrawn after the message was decided.");
         }
         var sender = senders.LastOrDefault(s => s.Channel == message.Channel)
             ?? throw new InvalidOperationException($"No sender is registered for the {message.Channel} channel.");
         var orderLinks = links.For(state.Order.OrderId);
         var customer = state.Order.Customer;
-        // Templates render at send time with the settings version in force (docs/studio.md).
-        var live = await studio.CurrentAsync(context.CancellationToken);
         var outbound = new OutboundMessage(
             message.Key,
             state.Order.OrderId,
@@ -48,25 +149,14 @@ public sealed class MessageActivities(
             UnsubscribeUrl: orderLinks.UnsubscribeUrl,
             Branding: live.Branding,
             WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? live.WhatsAppTemplateFor(message.Intent, message.Locale) : null);
-        var result = await sender.SendAsync(outbound, context.CancellationToken);
-        if (result.Outcome == SendOutcome.Retry)
-        {
-            throw new InvalidOperationException(
-                $"{sender.Provider} asked to retry {message.Key} later: {result.Error ?? "temporarily unavailable"}.");
-        }
-        return result;
+        return await sender.SendAsync(outbound, cancellationToken);
     }
 
-    /// <summary>Writes the order's read model: the same Table Storage rows the self-hosted runtime writes, so the API and the tracking page read one model.</summary>
-    [Function(nameof(SaveReadModel))]
-    public async Task SaveReadModel([ActivityTrigger] TimelineState state, FunctionContext context)
+    private async Task SaveAsync(LiveSettings live, TimelineState state, IReadOnlyDictionary<string, TimelineMessage> outcomes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(context);
         var orderLinks = links.For(state.Order.OrderId);
-        var composer = (await studio.CurrentAsync(context.CancellationToken)).Composer;
-        var records = state.Messages.Select(message => Record(composer, message, state, orderLinks)).ToList();
-        await readModels.SaveAsync(new OrderSnapshot(state, records), context.CancellationToken);
+        var records = state.Messages.Select(m => Record(live.Composer, outcomes.GetValueOrDefault(m.Key, m), state, orderLinks)).ToList();
+        await readModels.SaveAsync(new OrderSnapshot(state, records), cancellationToken);
     }
 
     private static MessageRecord Record(MessageComposer composer, TimelineMessage message, TimelineState state, MessageLinks orderLinks)

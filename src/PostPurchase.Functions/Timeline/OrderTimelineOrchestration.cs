@@ -1,28 +1,34 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
-using PostPurchase.Infrastructure.Channels;
 
 namespace PostPurchase.Functions.Timeline;
 
 /// <summary>The <c>OrderTimeline</c> orchestration: one instance per order, id <c>order-{orderId}</c>.</summary>
 /// <remarks>
-/// Each execution waits for the first of an input event and the wake-up the decider asked for, lets
-/// <see cref="OrderTimeline.Decide"/> apply it, sends what was decided (one activity per message), saves the
-/// read model and continues as new, so the history stays small over weeks. An execution that waited first asks the
-/// <see cref="SettingsActivities.LoadSettings"/> activity for the studio's settings version in force, so every decision
-/// uses the current version in both runtimes (docs/studio.md). Nothing here reads a clock, a Guid,
-/// configuration or I/O: time is the orchestration's, everything configurable comes in <see cref="TimelineRun"/>.
+/// An execution waits for the first of an input event and the wake-up the decider asked for, lets
+/// <see cref="OrderTimeline.Decide"/> apply it and commits each decision with one activity (publish, send, save), then waits
+/// again; after <see cref="InputsBeforeContinuing"/> inputs it continues as new, so the history stays small over weeks.
+/// Nothing here reads a clock, a Guid, configuration or I/O: time is the orchestration's, everything configurable comes in
+/// <see cref="TimelineRun"/>. The studio's settings reach it through the commits: a commit of a decision made with an older
+/// settings version is refused with the newer policy, and the input is decided again with it (docs/studio.md).
 /// </remarks>
 public static partial class OrderTimelineOrchestration
 {
     /// <summary>The external event every input arrives as.</summary>
     public const string InputEvent = "timeline-input";
 
-    /// <summary>Guards against a decider that keeps answering its own outcomes: far above any real execution.</summary>
-    internal const int MaxInputsPerExecution = 100;
+    /// <summary>
+    /// Inputs (events and wake-ups) one execution applies before it continues as new. A whole timeline usually fits in one
+    /// execution; the bound keeps the history every replay loads at a few hundred events for orders that see many more.
+    /// </summary>
+    internal const int InputsBeforeContinuing = 24;
+
+    /// <summary>Guards against a decider that keeps answering its own outcomes: far above any real input.</summary>
+    internal const int MaxDecisionsPerInput = 100;
 
     /// <summary>Runs one execution of an order's timeline.</summary>
     [Function(nameof(OrderTimeline))]
@@ -31,111 +37,135 @@ public static partial class OrderTimelineOrchestration
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(run);
         var log = context.CreateReplaySafeLogger(nameof(OrderTimelineOrchestration));
+        var commits = new DecisionCommits(context, log, run.Retry);
         var options = run.Retry.ToTaskOptions();
+        var waits = new TimelineWaits(context);
         var state = run.State;
+        if (run.Next is null && state is null)
+        {
+            throw new InvalidOperationException($"Orchestration {context.InstanceId} started with neither a state nor a first input.");
+        }
+
+        var received = 0;
+        var next = run.Next;
         var policy = run.Policy;
-        var inputs = new Queue<TimelineInput>();
-        Task<TimelineInput>? lateEvent = null;
-        if (run.Next is { } first)
+        while (true)
         {
-            inputs.Enqueue(first);
-        }
-        else
-        {
-            if (state is null)
+            var input = next ?? await waits.NextAsync(state!.NextWakeAt);
+            next = null;
+            (state, policy) = await ApplyAsync(context, log, commits, options, policy, state, input);
+            received++;
+            if (state.Completed)
             {
-                throw new InvalidOperationException($"Orchestration {context.InstanceId} started with neither a state nor a first input.");
+                waits.CancelTimers();
+                LogCompleted(log, context.InstanceId, state.Status);
+                return;
             }
-            (var input, lateEvent) = await NextInputAsync(context, state.NextWakeAt);
-            inputs.Enqueue(input);
-            // After a wait of possibly weeks, decide with the settings version in force now, as the self-hosted runtime does.
-            policy = await RefreshPolicyAsync(context, log, policy, options);
-        }
-
-        var applied = 0;
-        while (inputs.Count > 0)
-        {
-            while (inputs.TryDequeue(out var input))
+            context.SetCustomStatus(new TimelineProgress(state.NextWakeAt, state.Version));
+            if (received < InputsBeforeContinuing)
             {
-                if (++applied > MaxInputsPerExecution)
+                continue;
+            }
+
+            // Inputs that already arrived are applied here rather than carried over by ContinueAsNew, which re-sends them to the
+            // instance and can lose them on the way (microsoft/durabletask-dotnet#387). A wait that is still open ends with this
+            // execution, and whatever arrives later goes to the next one.
+            while (waits.TryTakeArrived(out var arrived))
+            {
+                (state, policy) = await ApplyAsync(context, log, commits, options, policy, state, arrived);
+                if (state.Completed)
                 {
-                    throw new InvalidOperationException($"Orchestration {context.InstanceId} applied {MaxInputsPerExecution} inputs in one execution; stopping a loop.");
-                }
-                var decision = Decide(context, log, state, input, policy);
-                if (decision is null)
-                {
-                    continue;
-                }
-                state = decision.State;
-                foreach (var signal in decision.Signals)
-                {
-                    await CallLoggedAsync(context, log, nameof(SignalActivities.PublishSignal), signal, options);
-                }
-                foreach (var message in decision.Messages.Where(m => m.Status == MessageStatus.Pending))
-                {
-                    foreach (var outcome in await SendAsync(context, log, state, message, options))
-                    {
-                        inputs.Enqueue(outcome);
-                    }
+                    waits.CancelTimers();
+                    LogCompleted(log, context.InstanceId, state.Status);
+                    return;
                 }
             }
-            // The state travels in the orchestration itself; the read model is a view of it, so a failed save is
-            // logged and the next execution's save catches up, instead of failing the order's timeline.
-            await CallLoggedAsync(context, log, nameof(MessageActivities.SaveReadModel), state, options);
-
-            // Inputs that arrived while this execution was busy are applied here rather than carried over by ContinueAsNew,
-            // which re-sends them to the instance and can lose them on the way (microsoft/durabletask-dotnet#387). They sit
-            // in the wait the wake-up left open or in the context's buffer, where a new wait completes at once; a wait that
-            // is still open ends with this execution, and whatever arrives later goes to the next one.
-            if (state is { Completed: false })
-            {
-                var arrived = lateEvent ?? context.WaitForExternalEvent<TimelineInput>(InputEvent);
-                lateEvent = arrived.IsCompleted ? null : arrived;
-                if (arrived.IsCompleted)
-                {
-                    inputs.Enqueue(await arrived);
-                }
-            }
-        }
-
-        var final = state ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} has no state after its first input.");
-        if (final.Completed)
-        {
-            LogCompleted(log, context.InstanceId, final.Status);
+            waits.CancelTimers();
+            context.ContinueAsNew(run with { State = state, Next = null, Policy = policy }, preserveUnprocessedEvents: true);
             return;
         }
-        context.ContinueAsNew(run with { State = final, Next = null, Policy = policy }, preserveUnprocessedEvents: true);
     }
 
     /// <summary>
-    /// The first of the input event and the durable timer at <paramref name="wakeAt"/>. When the event wins the timer is
-    /// cancelled (a pending timer keeps the instance from completing). When the timer wins the event wait stays open and is
-    /// returned, so an event arriving during the wake-up's work is applied in this execution instead of being lost to a
-    /// cancelled wait.
+    /// Applies one input and the send outcomes it leads to, committing each decision that sends, publishes or changes what the
+    /// read model shows. A decision that only records a send result is not saved again: the commit already wrote it on the
+    /// message's row, and the next save carries it in the state. The input's first commit asks whether a newer studio settings version
+    /// is in force; refused, it leaves the input at the head of the queue to be decided again with that version. Later commits of
+    /// the same input are not checked, so an input costs at most one refused commit. Returns the state and the policy to go on with.
     /// </summary>
-    internal static async Task<(TimelineInput Input, Task<TimelineInput>? OpenWait)> NextInputAsync(
-        TaskOrchestrationContext context, DateTimeOffset? wakeAt)
+    private static async Task<(TimelineState State, TimelinePolicy Policy)> ApplyAsync(
+        TaskOrchestrationContext context, ILogger log, DecisionCommits commits, TaskOptions options, TimelinePolicy policy, TimelineState? state, TimelineInput input)
     {
-        var inputEvent = context.WaitForExternalEvent<TimelineInput>(InputEvent);
-        if (wakeAt is null)
+        var inputs = new Queue<TimelineInput>([input]);
+        var decisions = 0;
+        var unsaved = false;
+        var checkSettings = true;
+        while (inputs.TryPeek(out var next))
         {
-            return (await inputEvent, null);
+            if (++decisions > MaxDecisionsPerInput)
+            {
+                throw new InvalidOperationException($"Orchestration {context.InstanceId} made {MaxDecisionsPerInput} decisions for one input; stopping a loop.");
+            }
+            var decision = await DecideAsync(context, log, state, next, policy, options);
+            if (decision is null)
+            {
+                inputs.Dequeue();
+                continue;
+            }
+            var send = decision.Messages.Where(m => m.Status == MessageStatus.Pending).ToList();
+            if (send.Count == 0 && decision.Signals.Count == 0 && next is MessageStatusChanged
+                && state is not null && state.Completed == decision.State.Completed && state.Status == decision.State.Status)
+            {
+                state = decision.State;
+                inputs.Dequeue();
+                continue;
+            }
+            var (outcomes, saved, newer) = await commits.CommitAsync(decision.State, send, decision.Signals, policy, checkSettings);
+            checkSettings = false;
+            if (newer is not null)
+            {
+                LogNewerSettings(log, context.InstanceId, newer.SettingsVersion ?? 0);
+                policy = newer;
+                continue;
+            }
+            inputs.Dequeue();
+            state = decision.State;
+            unsaved = !saved;
+            foreach (var outcome in outcomes)
+            {
+                inputs.Enqueue(outcome);
+            }
         }
-        using var timerCancellation = new CancellationTokenSource();
-        var timer = context.CreateTimer(wakeAt.Value.UtcDateTime, timerCancellation.Token);
-        var winner = await Task.WhenAny(inputEvent, timer);
-        if (winner == inputEvent)
+        var final = state ?? throw new InvalidOperationException($"Orchestration {context.InstanceId} has no state after its first input.");
+        if (unsaved)
         {
-            // Synchronous on purpose: orchestrator code must not hop to the thread pool (CancelAsync would).
-            timerCancellation.Cancel();
-            return (await inputEvent, null);
+            await commits.SaveAsync(final);
         }
-        return (new WakeUp(), inputEvent);
+        return (final, policy);
     }
+
+    /// <summary>
+    /// Decides; when that hands out marketing, an activity reserves it in the buyer's profile (the weekly cap across their orders)
+    /// and the decider runs again with the buyer's fresh activity. The activity's answer is in the history, so replays decide alike.
+    /// </summary>
+    private static async Task<Decision?> DecideAsync(
+        TaskOrchestrationContext context, ILogger log, TimelineState? state, TimelineInput input, TimelinePolicy policy, TaskOptions options)
+    {
+        var decision = Decide(context, log, state, input, policy);
+        if (decision is null || state?.Buyer is not { } buyer || MarketingLedger.Wanted(decision, Now(context)) is not { Count: > 0 } wanted)
+        {
+            return decision;
+        }
+        var activity = await context.CallActivityAsync<BuyerActivity>(
+            nameof(BuyerActivities.ReserveMarketing), new ReserveMarketingRequest(buyer.Key, wanted, Now(context), policy.Growth), options);
+        return Decide(context, log, OrderTimeline.WithBuyerActivity(state, activity), input, policy);
+    }
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     private static Decision? Decide(TaskOrchestrationContext context, ILogger log, TimelineState? state, TimelineInput input, TimelinePolicy policy)
     {
-        var now = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+        var now = Now(context);
         if (state is null)
         {
             return OrderTimeline.Decide(null, input, now, policy);
@@ -152,58 +182,11 @@ public static partial class OrderTimelineOrchestration
         }
     }
 
-    /// <summary>The studio's policy in force (an activity, so replays see the same answer); the known one when it is current or cannot be read.</summary>
-    private static async Task<TimelinePolicy> RefreshPolicyAsync(TaskOrchestrationContext context, ILogger log, TimelinePolicy known, TaskOptions options)
-    {
-        try
-        {
-            var refresh = await context.CallActivityAsync<SettingsRefresh>(nameof(SettingsActivities.LoadSettings), known.SettingsVersion, options);
-            return refresh?.Policy ?? known;
-        }
-        catch (TaskFailedException ex)
-        {
-            LogActivityFailed(log, context.InstanceId, nameof(SettingsActivities.LoadSettings), ex.FailureDetails.ErrorMessage);
-            return known;
-        }
-    }
-
-    private static async Task<IReadOnlyList<TimelineInput>> SendAsync(
-        TaskOrchestrationContext context, ILogger log, TimelineState state, TimelineMessage message, TaskOptions options)
-    {
-        try
-        {
-            var result = await context.CallActivityAsync<SendResult>(
-                nameof(MessageActivities.SendMessage), new SendMessageRequest(state, message), options);
-            return SendOutcomes.ToInputs(message, result);
-        }
-        catch (TaskFailedException ex)
-        {
-            var error = ex.FailureDetails.ErrorMessage;
-            LogSendFailed(log, context.InstanceId, message.Key, error);
-            return [new MessageStatusChanged(message.Key, MessageStatus.Failed, Error: $"Not sent after every retry: {error}")];
-        }
-    }
-
-    private static async Task CallLoggedAsync(TaskOrchestrationContext context, ILogger log, string activity, object? input, TaskOptions options)
-    {
-        try
-        {
-            await context.CallActivityAsync(activity, input, options);
-        }
-        catch (TaskFailedException ex)
-        {
-            LogActivityFailed(log, context.InstanceId, activity, ex.FailureDetails.ErrorMessage);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timeline {InstanceId}: {Activity} failed after every retry: {Error}")]
-    private static partial void LogActivityFailed(ILogger logger, string instanceId, string activity, string error);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Timeline {InstanceId} rejected a {InputType}: {Problem}")]
     private static partial void LogRejected(ILogger logger, Exception exception, string instanceId, string inputType, string problem);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timeline {InstanceId} could not send {MessageKey}: {Error}")]
-    private static partial void LogSendFailed(ILogger logger, string instanceId, string messageKey, string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timeline {InstanceId} decides again with studio settings version {Version}, which came into force since its last decision")]
+    private static partial void LogNewerSettings(ILogger logger, string instanceId, int version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timeline {InstanceId} completed with the order {Status}")]
     private static partial void LogCompleted(ILogger logger, string instanceId, OrderStatus status);

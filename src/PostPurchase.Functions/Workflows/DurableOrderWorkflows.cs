@@ -9,7 +9,9 @@ using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Timeline;
+using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
@@ -20,11 +22,13 @@ internal sealed partial class DurableOrderWorkflows(
     DurableClientScope scope,
     IOrderIndexes indexes,
     IOrderReadModelStore readModels,
+    IConsentLedger consent,
     IOptionsMonitor<PostPurchaseOptions> settings,
     IStudioSettings studio,
     IOptions<DurableTimelineOptions> durable,
     TimeProvider time,
-    ILogger<DurableOrderWorkflows> logger) : IOrderWorkflows
+    ILogger<DurableOrderWorkflows> logger,
+    IBuyerProfiles? buyers = null) : IOrderWorkflows
 {
     /// <summary>Every status in which an existing instance means "this order is known": intake never starts an order twice.</summary>
     internal static readonly OrchestrationRuntimeStatus[] KnownStatuses =
@@ -44,8 +48,10 @@ internal sealed partial class DurableOrderWorkflows(
         }
         // Indexes first: a webhook arriving the moment the order exists must find it.
         await indexes.IndexOrderAsync(order, cancellationToken);
+        // The studio's version in force decides from the start; the orchestration learns of later versions through its commits.
         var policy = (await studio.CurrentAsync(cancellationToken)).Policy;
-        var run = new TimelineRun(null, new OrderPlaced(order), policy, durable.Value.ToActivityRetry());
+        var intake = buyers is null ? null : await buyers.RecordOrderAsync(order, policy.Growth, cancellationToken);
+        var run = new TimelineRun(null, new OrderPlaced(order, intake?.Facts), policy, durable.Value.ToActivityRetry());
         try
         {
             // The dedupe statuses make the backend refuse a second start even when a concurrent intake won the race,
@@ -61,6 +67,10 @@ internal sealed partial class DurableOrderWorkflows(
         foreach (var shipment in order.Shipments)
         {
             await ReplayParkedAsync(client, order.OrderId, shipment.Key, cancellationToken);
+        }
+        if (intake is not null)
+        {
+            await intake.AnnounceAsync(order, RaiseAsync, cancellationToken);
         }
         return new StartResult(true, Provisional(order, policy));
     }
@@ -84,6 +94,11 @@ internal sealed partial class DurableOrderWorkflows(
                 throw new InvalidOperationException(
                     $"The timeline of order '{orderId}' failed and is waiting for the stuck-timeline sweep to restart it; send this input again after that.");
             default:
+                if (input is ConsentChanged change)
+                {
+                    // Before the event: a send activity already running for this order reads it there and holds its message back.
+                    await consent.RecordAsync(orderId, change, time.GetUtcNow(), cancellationToken);
+                }
                 if (input is ShipmentRegistered registered)
                 {
                     await indexes.IndexParcelAsync(orderId, registered.Shipment, cancellationToken);

@@ -38,6 +38,7 @@ public static class ChannelRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ChannelTimings());
+        services.TryAddSingleton<IProviderMessageIndex, NoProviderMessageIndex>();
         services.AddScoped<TwilioStatusCallbackHandler>();
         services.AddScoped<TwilioInboundHandler>();
         AddEmail(services, settings.Email);
@@ -67,6 +68,8 @@ public static class ChannelRegistration
                     // Signatures carry the wall-clock date the service checks, even when the host runs a simulated clock.
                     .AddHttpMessageHandler(sp => new AcsAuthenticationHandler(sp.GetRequiredService<AcsCredentials>(), TimeProvider.System));
                 services.AddSingleton<IChannelSender, AcsEmailSender>();
+                services.AddSingleton<AcsStatusPoll>();
+                services.AddHostedService<AcsStatusPollService>();
                 break;
             default:
                 throw new InvalidOperationException($"PostPurchase:Email:Provider '{email.Provider}' is not one of Outbox, Smtp, Acs.");
@@ -89,8 +92,13 @@ public static class ChannelRegistration
         {
             throw new InvalidOperationException("PostPurchase:Twilio needs a sender: set From (an SMS number) or MessagingServiceSid.");
         }
-        services.AddHttpClient(TwilioChannelSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        var baseUrl = new Uri(twilio.BaseUrl, UriKind.Absolute);
+        var client = services.AddHttpClient(TwilioChannelSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddChannelResilience("twilio", TwilioMayRetry);
+        if (baseUrl.Host != "api.twilio.com")
+        {
+            client.AddHttpMessageHandler(() => new TwilioBaseUrlHandler(baseUrl));
+        }
         foreach (var channel in new[] { Channel.Sms, Channel.WhatsApp })
         {
             services.AddSingleton<IChannelSender>(sp => new TwilioChannelSender(

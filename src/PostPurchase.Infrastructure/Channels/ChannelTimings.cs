@@ -21,11 +21,14 @@ internal sealed record ChannelTimings
     /// <summary>How long the circuit stays open after too many failures.</summary>
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long to poll an ACS send operation before reporting it as still running.</summary>
-    public TimeSpan AcsPollTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long the status poll keeps reading an ACS operation that is still running.</summary>
+    public TimeSpan AcsPollTimeout { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Longest pause between two ACS status polls (the service's Retry-After is honoured up to this).</summary>
-    public TimeSpan AcsMaxPollDelay { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long after acceptance (or the last read) the status poll reads an ACS operation.</summary>
+    public TimeSpan AcsStatusPollDelay { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The pause between two status reads: ACS allows 60 a minute per subscription.</summary>
+    public TimeSpan AcsStatusReadPause { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>SMTP connect/command timeout.</summary>
     public TimeSpan SmtpTimeout { get; init; } = TimeSpan.FromSeconds(30);

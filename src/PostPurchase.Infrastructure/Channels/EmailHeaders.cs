@@ -3,14 +3,14 @@ using PostPurchase.Core.Timeline;
 
 namespace PostPurchase.Infrastructure.Channels;
 
-/// <summary>Extra email headers both email providers send: one-click unsubscribe for non-essential mail (RFC 2369, RFC 8058).</summary>
+/// <summary>Extra email headers both email providers send: one-click unsubscribe for marketing and promotions (RFC 2369, RFC 8058).</summary>
 internal static class EmailHeaders
 {
     /// <summary>The headers for <paramref name="message"/>; empty for transactional mail.</summary>
     public static Dictionary<string, string> For(OutboundMessage message, Branding branding)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (message.Purpose != MessagePurpose.Marketing)
+        if (message.Purpose == MessagePurpose.Transactional)
         {
             return headers;
         }

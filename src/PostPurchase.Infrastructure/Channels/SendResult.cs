@@ -1,7 +1,10 @@
+using PostPurchase.Core.Timeline;
+
 namespace PostPurchase.Infrastructure.Channels;
 
 /// <summary>What a provider made of a send.</summary>
-public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId = null, string? Error = null, TimeSpan? RetryAfter = null)
+/// <param name="Reason">Why a <see cref="SendOutcome.Suppressed"/> message was held back.</param>
+public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId = null, string? Error = null, TimeSpan? RetryAfter = null, SuppressionReason? Reason = null)
 {
     /// <summary>Accepted by the provider.</summary>
     public static SendResult Sent(string? providerMessageId) => new(SendOutcome.Sent, providerMessageId);
@@ -20,4 +23,6 @@ public enum SendOutcome
     OptedOut,
     /// <summary>The request may or may not have been accepted (timeout after sending): never resend blindly; check.</summary>
     Unknown,
+    /// <summary>Not handed to the provider: the send-time check found the consent withdrawn (see <see cref="SendResult.Reason"/>).</summary>
+    Suppressed,
 }

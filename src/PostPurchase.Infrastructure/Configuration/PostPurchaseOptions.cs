@@ -13,6 +13,7 @@ public sealed class PostPurchaseOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Storage connection string (<c>UseDevelopmentStorage=true</c> for Azurite); falls back to <c>AzureWebJobsStorage</c>.</summary>
+    /// <remarks>Identity-based settings (<c>PostPurchase:Storage:accountName</c>, ...) are read by <c>StorageConnection</c>.</remarks>
     public string? Storage { get; set; }
 
     /// <summary>Base of the links in messages (tracking page, actions).</summary>
@@ -23,6 +24,9 @@ public sealed class PostPurchaseOptions
 
     /// <summary><c>System</c> (default) or <c>Simulated</c> (refused in Production).</summary>
     public string Clock { get; set; } = "System";
+
+    /// <summary>Inputs accepted and not yet applied past which intake and carrier webhooks answer 503 with Retry-After (self-hosted runtime).</summary>
+    public int MaxBacklog { get; set; } = 128;
 
     /// <summary>Webhook secrets per carrier provider (aftership, easypost, sendcloud, shippo, generic).</summary>
     public Dictionary<string, CarrierOptions> Carriers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -82,6 +86,9 @@ public sealed class EmailOptions
 
     /// <summary>Use STARTTLS/TLS when the server offers it.</summary>
     public bool SmtpUseTls { get; set; } = true;
+
+    /// <summary>The secret Event Grid sends with ACS delivery reports (the <c>key</c> query parameter or an <c>x-postpurchase-key</c> delivery header); without it reports are refused.</summary>
+    public string? EventGridKey { get; set; }
 }
 
 /// <summary>Twilio settings; without an account SID texts are only recorded (outbox).</summary>

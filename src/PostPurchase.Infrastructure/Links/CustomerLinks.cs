@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using PostPurchase.Core.Messages;
 
 namespace PostPurchase.Infrastructure.Links;
@@ -10,11 +9,10 @@ namespace PostPurchase.Infrastructure.Links;
 /// <remarks>
 /// A token is AES-GCM over (order id, expiry) with a key derived from <c>PostPurchase:SigningKey</c>,
 /// so it reveals nothing, cannot be forged or enumerated, and both runtimes read each other's links.
+/// The email footer's unsubscribe link (<c>/unsubscribe/{token}</c>) carries the same token.
 /// </remarks>
 public sealed class CustomerLinks
 {
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
     private readonly byte[] _key;
     private readonly string _baseUrl;
     private readonly TimeProvider _time;
@@ -32,15 +30,24 @@ public sealed class CustomerLinks
         _baseUrl = publicBaseUrl.TrimEnd('/');
         _time = time;
         _lifetime = lifetime ?? TimeSpan.FromDays(365);
+        Measured = new MeasuredLinks(signingKey, publicBaseUrl, time);
     }
 
-    /// <summary>Every link a message about <paramref name="orderId"/> may carry.</summary>
+    /// <summary>The measured redirect links (<c>/l/{token}</c>) of the same deployment.</summary>
+    public MeasuredLinks Measured { get; }
+
+    /// <summary>Every link a message about <paramref name="orderId"/> may carry; marketing buttons are measured.</summary>
     public MessageLinks For(string orderId)
     {
         var token = CreateToken(orderId);
         var page = $"{_baseUrl}/track/{token}";
-        return new MessageLinks(page, ReviewUrl: $"{page}/review", CsatUrl: $"{page}#rate", UnsubscribeUrl: $"{page}#consent");
+        return new MessageLinks(page, ReviewUrl: $"{page}/review", CsatUrl: $"{page}#rate", UnsubscribeUrl: $"{_baseUrl}/unsubscribe/{token}",
+            Measure: (messageKey, link) => Measured.Url(orderId, messageKey, link));
     }
+
+    /// <summary>A 256-bit key for <paramref name="purpose"/>, derived from <c>PostPurchase:SigningKey</c> and distinct from the links' own key.</summary>
+    internal byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
 
     /// <summary>A fresh token for <paramref name="orderId"/>, valid for the configured lifetime.</summary>
     public string CreateToken(string orderId)
@@ -49,45 +56,14 @@ public sealed class CustomerLinks
         var plain = new byte[8 + id.Length];
         BinaryPrimitives.WriteInt64BigEndian(plain, (_time.GetUtcNow() + _lifetime).ToUnixTimeSeconds());
         id.CopyTo(plain, 8);
-
-        // Deterministic nonce from the plaintext: the same order and expiry give the same link, and distinct plaintexts never share a nonce.
-        var nonce = HMACSHA256.HashData(_key, plain).AsSpan(0, NonceSize).ToArray();
-        var output = new byte[NonceSize + plain.Length + TagSize];
-        nonce.CopyTo(output, 0);
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize, plain.Length), output.AsSpan(NonceSize + plain.Length));
-        return WebEncoders.Base64UrlEncode(output);
+        return SealedToken.Seal(_key, plain);
     }
 
     /// <summary>The order id in <paramref name="token"/>; false when it is forged, damaged or expired.</summary>
     public bool TryReadToken(string? token, out string orderId)
     {
         orderId = "";
-        if (string.IsNullOrEmpty(token) || token.Length > 512)
-        {
-            return false;
-        }
-        byte[] raw;
-        try
-        {
-            raw = WebEncoders.Base64UrlDecode(token);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        if (raw.Length < NonceSize + 8 + TagSize)
-        {
-            return false;
-        }
-        var plainLength = raw.Length - NonceSize - TagSize;
-        var plain = new byte[plainLength];
-        try
-        {
-            using var aes = new AesGcm(_key, TagSize);
-            aes.Decrypt(raw.AsSpan(0, NonceSize), raw.AsSpan(NonceSize, plainLength), raw.AsSpan(NonceSize + plainLength), plain);
-        }
-        catch (AuthenticationTagMismatchException)
+        if (!SealedToken.TryOpen(_key, token, 8, out var plain))
         {
             return false;
         }
@@ -96,7 +72,7 @@ public sealed class CustomerLinks
         {
             return false;
         }
-        orderId = Encoding.UTF8.GetString(plain, 8, plainLength - 8);
+        orderId = Encoding.UTF8.GetString(plain, 8, plain.Length - 8);
         return true;
     }
 }

@@ -2,8 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Storage;
 
 namespace PostPurchase.Infrastructure.MerchantWebhooks;
 
@@ -22,19 +21,13 @@ public static class MerchantWebhookRegistration
                 "Every PostPurchase:Webhooks:Endpoints entry needs a Secret of at least 16 characters.")
             .Validate(o => o.MaxAttempts >= 1, "PostPurchase:Webhooks:MaxAttempts must be at least 1.")
             .ValidateOnStart();
+        builder.Services.AddStorageClients();
         builder.Services.AddSingleton<IWebhookDeliveryLog>(sp => new TableWebhookDeliveryLog(
-            sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp))));
+            sp.GetService<TableServiceClient>() ?? sp.GetRequiredService<StorageClientFactory>().CreateTableServiceClient()));
         builder.Services.AddSingleton<WebhookNudge>();
         builder.Services.AddHttpClient<IMerchantWebhooks, MerchantWebhookPublisher>();
         builder.Services.AddHostedService<MerchantWebhookDispatcher>();
         return builder;
     }
 
-    private static string StorageConnection(IServiceProvider services)
-    {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var options = services.GetRequiredService<IOptions<PostPurchaseOptions>>().Value;
-        return options.Storage ?? configuration["AzureWebJobsStorage"]
-            ?? throw new InvalidOperationException("Set PostPurchase:Storage (or AzureWebJobsStorage) so webhook deliveries can be logged.");
-    }
 }

@@ -22,6 +22,9 @@ internal sealed class EngineOptions
     public ValueTask<EngineSettings> CurrentAsync(CancellationToken cancellationToken) =>
         Settings?.Invoke(cancellationToken) ?? ValueTask.FromResult(new EngineSettings(Policy, Render));
 
+    /// <summary>The one-click unsubscribe link of an order's marketing email (List-Unsubscribe), or null for a mailto to support.</summary>
+    public Func<string, string?>? UnsubscribeUrl { get; init; }
+
     /// <summary>Where Twilio posts delivery status, or null.</summary>
     public string? StatusCallbackUrl { get; init; }
 
@@ -59,6 +62,9 @@ internal sealed class EngineOptions
 
     /// <summary>How often the wake-up index is reconciled with the state rows' NextWakeAt.</summary>
     public TimeSpan WakeRebuildInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Inputs accepted and not applied past which intake and webhooks answer 503 with Retry-After (admission control).</summary>
+    public int MaxBacklog { get; init; } = 128;
 
     /// <summary>Retries of a decision whose state row was changed by another writer meanwhile.</summary>
     public int MaxConflictRetries { get; init; } = 20;

@@ -20,6 +20,7 @@ internal sealed partial class EngineService(
     WakeupBoard board,
     OutboxDispatcher dispatcher,
     OutboxWork outbox,
+    EngineActivity activity,
     EngineOptions options,
     TimeProvider time,
     ILogger<EngineService> logger) : BackgroundService
@@ -66,7 +67,11 @@ internal sealed partial class EngineService(
     private async Task<bool> LocalInputsAsync(CancellationToken ct)
     {
         await inboxQueue.Local.WaitToReadAsync(ct).ConfigureAwait(false);
-        await inbox.ProcessLocalAsync(ct).ConfigureAwait(false);
+        using (activity.Begin())
+        {
+            await inbox.ProcessLocalAsync(ct).ConfigureAwait(false);
+        }
+
         return true;
     }
 
@@ -74,7 +79,12 @@ internal sealed partial class EngineService(
 
     private async Task<bool> QueuedInputsAsync(CancellationToken ct)
     {
-        var received = await inbox.ProcessQueuedAsync(ct).ConfigureAwait(false);
+        int received;
+        using (activity.Begin())
+        {
+            received = await inbox.ProcessQueuedAsync(ct).ConfigureAwait(false);
+        }
+
         _queuePause = received > 0 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromTicks(Math.Min(_queuePause.Ticks * 2, options.IdlePollMax.Ticks));
         if (received == 0)
         {
@@ -88,13 +98,17 @@ internal sealed partial class EngineService(
 
     private async Task<bool> WakeupsAsync(CancellationToken ct)
     {
-        if (_lastPoll is not { } polled || TimeProvider.System.GetElapsedTime(polled) > options.WakePollInterval)
+        using (activity.Begin())
         {
-            await scheduler.PollAsync(ct).ConfigureAwait(false);
-            _lastPoll = TimeProvider.System.GetTimestamp();
+            if (_lastPoll is not { } polled || TimeProvider.System.GetElapsedTime(polled) > options.WakePollInterval)
+            {
+                await scheduler.PollAsync(ct).ConfigureAwait(false);
+                _lastPoll = TimeProvider.System.GetTimestamp();
+            }
+
+            await scheduler.FireDueAsync(ct).ConfigureAwait(false);
         }
 
-        await scheduler.FireDueAsync(ct).ConfigureAwait(false);
         var untilDue = board.NextDue is { } next ? next - time.GetUtcNow() : TimeSpan.MaxValue;
         var pause = TimeSpan.FromMilliseconds(Math.Clamp(untilDue.TotalMilliseconds, 1, 1000));
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -123,20 +137,28 @@ internal sealed partial class EngineService(
     private async Task<bool> OutboxAsync(CancellationToken ct)
     {
         await outbox.Reader.WaitToReadAsync(ct).ConfigureAwait(false);
-        var batches = new List<DispatchBatch>();
-        while (outbox.Reader.TryRead(out var batch))
+        using (activity.Begin())
         {
-            batches.Add(batch);
+            var batches = new List<DispatchBatch>();
+            while (outbox.Reader.TryRead(out var batch))
+            {
+                batches.Add(batch);
+            }
+
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
+                async (batch, token) => await dispatcher.DispatchAsync(batch, token).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
-            async (batch, token) => await dispatcher.DispatchAsync(batch, token).ConfigureAwait(false)).ConfigureAwait(false);
         return true;
     }
 
     private async Task<bool> SweepAsync(CancellationToken ct)
     {
-        await dispatcher.SweepAsync(ct).ConfigureAwait(false);
+        using (activity.Begin())
+        {
+            await dispatcher.SweepAsync(ct).ConfigureAwait(false);
+        }
+
         var next = options.OutboxSweepInterval;
         if (dispatcher.EarliestRetry is { } retry)
         {

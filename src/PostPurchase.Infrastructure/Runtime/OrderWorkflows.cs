@@ -18,7 +18,8 @@ internal sealed partial class OrderWorkflows(
     TrackingIngress ingress,
     EngineOptions options,
     TimeProvider time,
-    ILogger<OrderWorkflows> logger) : IOrderWorkflows
+    ILogger<OrderWorkflows> logger,
+    Buyers.IBuyerProfiles? buyers = null) : IOrderWorkflows
 {
     /// <summary>The input id of every order's intake: a second intake of the same order is recognised as the same input.</summary>
     private const string PlacedInputId = "order-placed";
@@ -44,8 +45,15 @@ internal sealed partial class OrderWorkflows(
             await phones.AddAsync(order.Customer.Phone, order.OrderId, cancellationToken).ConfigureAwait(false);
         }
 
-        var (outcome, state) = await applier.ApplyAsync(new InputEnvelope(PlacedInputId, order.OrderId, new OrderPlaced(order), time.GetUtcNow()), cancellationToken)
+        var growth = (await options.CurrentAsync(cancellationToken).ConfigureAwait(false)).Policy.Growth;
+        var intake = buyers is null ? null : await buyers.RecordOrderAsync(order, growth, cancellationToken).ConfigureAwait(false);
+        var (outcome, state) = await applier.ApplyAsync(new InputEnvelope(PlacedInputId, order.OrderId, new OrderPlaced(order, intake?.Facts), time.GetUtcNow()), cancellationToken)
             .ConfigureAwait(false);
+        if (intake is not null)
+        {
+            // Also after an intake seen before: a crash may have come between its apply and this, and buyer-ordered is idempotent.
+            await intake.AnnounceAsync(order, RaiseAsync, cancellationToken).ConfigureAwait(false);
+        }
         if (outcome != ApplyOutcome.Applied)
         {
             var existing = await store.GetAsync(order.OrderId, cancellationToken).ConfigureAwait(false)

@@ -8,11 +8,14 @@ using PostPurchase.Infrastructure.Storage;
 namespace PostPurchase.Infrastructure.Runtime;
 
 /// <summary>
-/// Sends Pending message rows through their channel's sender: claim (Sending, at the ETag) -> send -> record the outcome.
-/// A row is only ever sent by the one who claimed it; a claim that outlives its lease is marked unknown, never resent blindly.
+/// Sends Pending message rows through their channel's sender: claim with the send-time check (<see cref="SendGate"/>) -> send,
+/// every message of the batch at once, so no provider waits on another -> record the outcomes. A row is only ever sent by the one
+/// who claimed it; a claim that outlives its lease is marked unknown, never resent blindly.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
+    SendGate gate,
+    ProviderPauses pauses,
     InboxQueue inbox,
     IEnumerable<IChannelSender> senders,
     EngineOptions options,
@@ -56,31 +59,29 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task<int> DispatchClaimedAsync(DispatchBatch batch, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var claimed = await store.ClaimAsync(batch.Rows, now + options.SendingLease, cancellationToken).ConfigureAwait(false);
-        if (claimed.Count == 0)
+        var gated = await gate.ClaimAsync(batch, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        foreach (var until in gated.DeferredUntil)
         {
-            return 0;
+            NoteRetry(until);
         }
 
-        var originals = batch.Rows.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
-        var outcomes = new List<TableEntity>(claimed.Count);
-        var follow = new List<InputEnvelope>();
-        foreach (var claim in claimed)
+        var follow = new List<InputEnvelope>(gated.HeldBack);
+        // Each send on its own task: a provider that blocks before its first await cannot hold up the others either.
+        var outcomes = await Task.WhenAll(gated.Claimed.Select(claimed => Task.Run(async () =>
         {
-            var row = originals[claim.RowKey];
-            var message = MessageRow.ReadMessage(row);
-            var result = await SendAsync(batch.OrderId, row, message, cancellationToken).ConfigureAwait(false);
-            outcomes.Add(Outcome(batch.OrderId, claim, message, result, time.GetUtcNow(), follow));
-        }
+            var result = await SendAsync(batch.OrderId, claimed.Row, claimed.Message, cancellationToken).ConfigureAwait(false);
+            var inputs = new List<InputEnvelope>();
+            var outcome = Outcome(batch.OrderId, claimed.Claim, claimed.Message, result, time.GetUtcNow(), inputs);
+            return (outcome, inputs);
+        }, cancellationToken))).ConfigureAwait(false);
 
-        await store.CompleteAsync(outcomes, cancellationToken).ConfigureAwait(false);
-        foreach (var input in follow)
+        await store.CompleteAsync([.. outcomes.Select(o => o.outcome)], cancellationToken).ConfigureAwait(false);
+        foreach (var input in follow.Concat(outcomes.SelectMany(o => o.inputs)))
         {
             await inbox.EnqueueAsync(input, options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        return claimed.Count;
+        return gated.Claimed.Count + gated.HeldBack.Count + gated.DeferredUntil.Count;
     }
 
     /// <summary>Handles what no in-process hand-off covers: Pending rows (after a crash or from another instance), due retries and stale claims.</summary>
@@ -94,8 +95,16 @@ internal sealed partial class OutboxDispatcher(
 
         var rows = await store.NeedingAttentionAsync(now, cancellationToken).ConfigureAwait(false);
         var handled = 0;
+        var resend = new List<TableEntity>();
         foreach (var stale in rows.Where(r => r.GetString("Status") == MessageRow.Sending))
         {
+            if (_senders.TryGetValue(MessageRow.ReadMessage(stale).Channel, out var lookup) && lookup.CanLookUpSends)
+            {
+                // The sender asks the provider first (the attempt count says an answer was lost), so claiming it again is safe.
+                resend.Add(stale);
+                continue;
+            }
+
             var mark = new TableEntity(stale.PartitionKey, stale.RowKey)
             {
                 ["Status"] = MessageRow.Unknown,
@@ -107,7 +116,7 @@ internal sealed partial class OutboxDispatcher(
             handled++;
         }
 
-        foreach (var order in rows.Where(r => r.GetString("Status") != MessageRow.Sending).GroupBy(r => r.GetString("OrderId") ?? r.PartitionKey))
+        foreach (var order in rows.Where(r => r.GetString("Status") != MessageRow.Sending).Concat(resend).GroupBy(r => r.GetString("OrderId") ?? r.PartitionKey))
         {
             handled += await DispatchAsync(new DispatchBatch(order.Key, order.ToList()), cancellationToken).ConfigureAwait(false);
         }
@@ -133,6 +142,8 @@ internal sealed partial class OutboxDispatcher(
             message.Key, orderId, message.Intent, message.Channel, message.To, row.GetString("RecipientName") ?? "", message.Locale,
             message.Purpose, content, message.Channel == Channel.Email ? null : StatusCallback(message.Key),
             WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(row.GetDateTimeOffset(MessageRow.WhatsAppWindowColumn), time.GetUtcNow()),
+            MayHaveBeenSent: (row.GetInt32("Attempts") ?? 0) > 0,
+            UnsubscribeUrl: message.Purpose == MessagePurpose.Transactional ? null : options.UnsubscribeUrl?.Invoke(orderId),
             Branding: settings.Branding,
             WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? settings.WhatsAppTemplate?.Invoke(message.Intent, message.Locale) : null);
         try
@@ -165,6 +176,11 @@ internal sealed partial class OutboxDispatcher(
                 break;
             case SendOutcome.Retry:
                 var delay = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
+                if (result.RetryAfter is { } wait)
+                {
+                    pauses.Pause(message.Channel, now + wait);
+                }
+
                 outcome["Status"] = MessageRow.Retry;
                 outcome["NextAttemptAt"] = now + delay;
                 NoteRetry(now + delay);
@@ -177,6 +193,11 @@ internal sealed partial class OutboxDispatcher(
                     follow.Add(InputEnvelope.For(orderId, new ConsentChanged(WireName.Of(message.Channel), false, "provider")));
                 }
 
+                break;
+            case SendOutcome.Suppressed:
+                outcome["Status"] = WireName.Of(MessageStatus.Suppressed);
+                outcome["Reason"] = WireName.Of(result.Reason ?? SuppressionReason.OptedOut);
+                follow.Add(InputEnvelope.For(orderId, new MessageStatusChanged(message.Key, MessageStatus.Suppressed, Error: result.Error, Reason: result.Reason)));
                 break;
             case SendOutcome.Unknown:
                 outcome["Status"] = MessageRow.Unknown;

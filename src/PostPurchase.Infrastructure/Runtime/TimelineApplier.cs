@@ -24,9 +24,28 @@ internal sealed partial class TimelineApplier(
     EngineMetrics metrics,
     TimeProvider time,
     ILogger<TimelineApplier> logger,
-    MerchantWebhooks.IMerchantWebhooks? webhooks = null)
+    MerchantWebhooks.IMerchantWebhooks? webhooks = null,
+    Buyers.IBuyerProfiles? buyers = null)
 {
+    private int _inFlight;
+
+    /// <summary>Inputs being applied right now (admission control counts them as backlog).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     public async Task<(ApplyOutcome Outcome, LoadedState? State)> ApplyAsync(InputEnvelope envelope, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await ApplyCountedAsync(envelope, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<(ApplyOutcome Outcome, LoadedState? State)> ApplyCountedAsync(InputEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var started = Stopwatch.GetTimestamp();
@@ -66,7 +85,8 @@ internal sealed partial class TimelineApplier(
 
             // One settings version decides and renders, so a message's content matches the version stamped on it.
             var settings = await options.CurrentAsync(cancellationToken).ConfigureAwait(false);
-            var decision = options.Decide(loaded?.State, envelope.Input, now, settings.Policy);
+            var decision = await Buyers.MarketingReservation.DecideAsync(options.Decide, buyers, loaded?.State, envelope.Input, now, settings.Policy, cancellationToken)
+                .ConfigureAwait(false);
             var rows = decision.Messages
                 .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
                 .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State, settings.Render), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))

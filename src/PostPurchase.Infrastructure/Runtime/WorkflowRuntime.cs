@@ -10,6 +10,7 @@ internal sealed class WorkflowRuntime(
     WakeupScheduler scheduler,
     OutboxDispatcher dispatcher,
     OutboxWork outbox,
+    EngineActivity activity,
     PoisonStore poison) : IWorkflowRuntime
 {
     private const int MaxRounds = 10_000;
@@ -39,13 +40,13 @@ internal sealed class WorkflowRuntime(
                 work += await dispatcher.SweepAsync(cancellationToken).ConfigureAwait(false);
                 if (work == 0)
                 {
-                    if (inbox.InFlight == 0 && dispatcher.InFlight == 0)
+                    if (inbox.InFlight == 0 && dispatcher.InFlight == 0 && activity.Busy == 0)
                     {
                         await scheduler.DeleteFiredAsync(force: true, cancellationToken).ConfigureAwait(false);
                         return;
                     }
 
-                    // Background workers are mid-way through inputs or sends of this instant: let them finish, then look again.
+                    // Background loops took inputs, wake-ups or sends of this instant that this round could not see: let them finish, then look again.
                     await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -8,7 +8,7 @@ using PostPurchase.Infrastructure.Workflows;
 namespace PostPurchase.Infrastructure.Storage;
 
 /// <summary>
-/// Erases one order: its tracking-number and phone index entries, its pending wake-ups and parked events, then its whole
+/// Erases one order: its tracking-number and phone index entries, its place in the buyer's profile, its pending wake-ups and parked events, then its whole
 /// <c>Orders</c> partition. The partition goes last, so an erasure cut short is finished by running it again.
 /// </summary>
 internal sealed partial class OrderDataEraser(
@@ -17,7 +17,8 @@ internal sealed partial class OrderDataEraser(
     PhoneDirectory phones,
     WakeupIndex wakeups,
     StateCache cache,
-    ILogger<OrderDataEraser> log) : IOrderDataEraser
+    ILogger<OrderDataEraser> log,
+    Buyers.IBuyerProfiles? buyers = null) : IOrderDataEraser
 {
     private const int MaxBatch = 100;
 
@@ -45,6 +46,12 @@ internal sealed partial class OrderDataEraser(
                 && await phones.RemoveAsync(state.Order.Customer.Phone, orderId, cancellationToken).ConfigureAwait(false))
             {
                 phoneRows++;
+            }
+
+            // The buyer profile forgets the order too, and goes with the buyer's last order.
+            if (state.Buyer is { } buyer && buyers is not null)
+            {
+                await buyers.ForgetOrderAsync(buyer.Key, orderId, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var due in loaded.Indexed.Append(state.NextWakeAt ?? default).Where(d => d != default).Distinct())

@@ -45,6 +45,52 @@ internal sealed class OutboxStore(StorageAccount storage)
         }
     }
 
+    /// <summary>
+    /// Writes the judged rows (claims, suppressions, deferrals) at their ETags together with a touch of the state row at the ETag the
+    /// judgement read, so a decision committed meanwhile (a STOP) fails the whole claim. Returns the state row's new ETag, or null
+    /// when the state or a row changed (read again and judge afresh). On success each update carries its row's new ETag.
+    /// </summary>
+    public async Task<ETag?> ClaimCheckedAsync(LoadedState state, IReadOnlyList<TableEntity> updates, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(updates);
+        var touch = new TableEntity(KeyEncoder.Encode(state.OrderId), StateRow.RowKey) { ["SendCheckedAt"] = now };
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateMerge, touch, state.ETag) };
+        actions.AddRange(updates.Select(u => new TableTransactionAction(TableTransactionActionType.UpdateMerge, u, u.ETag)));
+        try
+        {
+            var response = await storage.Orders.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < updates.Count; i++)
+            {
+                updates[i].ETag = response.Value[i + 1].Headers.ETag ?? default;
+            }
+
+            return response.Value[0].Headers.ETag ?? default;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the rows again and keeps those still waiting to be sent (pending, or a retry due by <paramref name="now"/>).</summary>
+    public async Task<IReadOnlyList<TableEntity>> RereadClaimableAsync(IReadOnlyList<TableEntity> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var fresh = new List<TableEntity>(rows.Count);
+        foreach (var row in rows)
+        {
+            var found = await storage.Orders.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (found.HasValue && found.Value!.GetString("Status") is var status
+                && (status == MessageRow.Pending || (status == MessageRow.Retry && found.Value.GetDateTimeOffset("NextAttemptAt") <= now)))
+            {
+                fresh.Add(found.Value);
+            }
+        }
+
+        return fresh;
+    }
+
     /// <summary>Writes the outcomes of claimed rows (one transaction per order); the claims' ETags guard against a sweep that took over.</summary>
     public async Task CompleteAsync(IReadOnlyList<TableEntity> outcomes, CancellationToken cancellationToken)
     {

@@ -13,15 +13,25 @@ internal sealed class StorageAccount
     private readonly TableServiceClient _tables;
     private readonly string _prefix;
 
+    /// <param name="connectionString">A storage connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</param>
+    /// <param name="counter">Counts every request the engine makes.</param>
     /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
     public StorageAccount(string connectionString, StorageRequestCounter counter, string namePrefix = "")
+        : this(new StorageClientFactory(StorageConnection.FromConnectionString(connectionString)), counter, namePrefix)
     {
+    }
+
+    /// <param name="clients">Where the clients come from: a connection string or the managed identity.</param>
+    /// <param name="counter">Counts every request the engine makes.</param>
+    /// <param name="namePrefix">Prefix of every table and queue name (letters and digits), so several engines or tests can share one account.</param>
+    public StorageAccount(StorageClientFactory clients, StorageRequestCounter counter, string namePrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(clients);
         if (namePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
         {
             throw new ArgumentException("The storage name prefix may hold only ASCII letters and digits.", nameof(namePrefix));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Counter = counter;
         var tableOptions = new TableClientOptions();
         Configure(tableOptions);
@@ -30,7 +40,7 @@ internal sealed class StorageAccount
         Configure(queueOptions);
         queueOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
 
-        var tables = new TableServiceClient(connectionString, tableOptions);
+        var tables = clients.CreateTableServiceClient(tableOptions);
         _tables = tables;
         _prefix = namePrefix;
         Orders = tables.GetTableClient(namePrefix + "Orders");
@@ -39,7 +49,10 @@ internal sealed class StorageAccount
         Parked = tables.GetTableClient(namePrefix + "ParkedEvents");
         Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
         Poison = tables.GetTableClient(namePrefix + "PoisonInputs");
-        Inbox = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
+        Keys = tables.GetTableClient(namePrefix + "DataProtectionKeys");
+        Buyers = tables.GetTableClient(namePrefix + "Buyers");
+        ReferralCodes = tables.GetTableClient(namePrefix + "ReferralCodes");
+        Inbox = clients.CreateQueueServiceClient(queueOptions).GetQueueClient(namePrefix.ToLowerInvariant() + InboxQueueName);
     }
 
     public StorageRequestCounter Counter { get; }
@@ -61,6 +74,15 @@ internal sealed class StorageAccount
 
     /// <summary>Inputs that failed every attempt.</summary>
     public TableClient Poison { get; }
+
+    /// <summary>The web surface's Data Protection key ring (anti-forgery), shared by every instance; created on first use.</summary>
+    public TableClient Keys { get; }
+
+    /// <summary>Buyer profiles across orders: PK = buyer key (a keyed hash of the email).</summary>
+    public TableClient Buyers { get; }
+
+    /// <summary>Referral codes of the merchant's pool given out: RK = code, value = buyer key.</summary>
+    public TableClient ReferralCodes { get; }
 
     /// <summary>The inbox of timeline inputs.</summary>
     public QueueClient Inbox { get; }
@@ -84,7 +106,7 @@ internal sealed class StorageAccount
                 return;
             }
 
-            foreach (var table in new[] { Orders, Wakeups, Parcels, Parked, Phones, Poison })
+            foreach (var table in new[] { Orders, Wakeups, Parcels, Parked, Phones, Poison, Buyers, ReferralCodes })
             {
                 await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -62,6 +62,10 @@ public static partial class CarrierWebhookApi
             LogMalformed(log, webhook.Provider, ex.ProviderEventId ?? "(none)", ex.Message);
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Malformed webhook payload", ex.Message);
         }
+        if (Admission.Refuse(request) is { } busy)
+        {
+            return busy; // carriers retry a 503 with backoff; nothing was stored
+        }
         var outcomes = await ingress.AcceptAsync(events, cancellationToken).ConfigureAwait(false);
         var receipt = new WebhookReceipt(
             webhook.Provider,

@@ -37,6 +37,10 @@ public static class DevClockApi
         }
         var wakeups = request.HttpContext.RequestServices.GetService<WakeupIndex>();
         var now = await StepAsync(clock, clock.GetUtcNow() + by, runtime, wakeups, cancellationToken).ConfigureAwait(false);
+        if (request.HttpContext.RequestServices.GetService<SimulatedClockStore>() is { } store)
+        {
+            await store.SaveAsync(cancellationToken).ConfigureAwait(false);
+        }
         return TypedResults.Ok(new ClockView(now));
     }
 

@@ -17,6 +17,10 @@ public static class OrderApi
     {
         ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(links);
+        if (Admission.Refuse(request) is { } busy)
+        {
+            return busy;
+        }
         var body = await JsonBody.ReadAsync<OrderIntakeRequest>(request, cancellationToken, validate: r => OrderIntakeValidator.Validate(r).Errors).ConfigureAwait(false);
         if (body.Problem is not null)
         {

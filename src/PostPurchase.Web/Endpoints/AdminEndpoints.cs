@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using PostPurchase.Web.Security;
-using PostPurchase.Web.Api;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Web.Endpoints;
@@ -12,19 +10,16 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/api/admin")
             .WithTags("Admin")
-            .AddEndpointFilter<ApiKeyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithMetadata(ApiKeySecurity.Requirement);
 
-        admin.MapGet("/poison", GetPoisonInputs)
+        // The query parameter is declared for the API description; the handler reads and checks it itself.
+        admin.MapGet("/poison", (HttpContext context, string? max) => AdminHandlers.GetPoisonInputsAsync(context))
             .WithName("GetPoisonInputs")
             .WithSummary("Inputs that failed every retry, newest first (max: 1-1000, default 50).")
+            .Produces<IReadOnlyList<PoisonInput>>()
             .ProducesValidationProblem();
 
         return app;
     }
-
-    private static Task<Results<Ok<IReadOnlyList<PoisonInput>>, ProblemHttpResult>> GetPoisonInputs(
-        IWorkflowRuntime runtime, int? max, CancellationToken cancellationToken) =>
-        AdminApi.GetPoisonAsync(runtime, max, cancellationToken);
 }

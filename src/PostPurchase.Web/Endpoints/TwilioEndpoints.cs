@@ -1,5 +1,3 @@
-using PostPurchase.Web.Webhooks;
-
 namespace PostPurchase.Web.Endpoints;
 
 /// <summary>Twilio's webhooks: delivery status callbacks and inbound texts (STOP/START/HELP and replies).</summary>
@@ -9,8 +7,8 @@ public static class TwilioEndpoints
     public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
         var twilio = app.MapGroup("/api/webhooks/twilio").WithTags("Twilio webhooks");
-        twilio.MapPost("/status", TwilioWebhookHttp.StatusAsync).WithName("TwilioStatusCallback");
-        twilio.MapPost("/inbound", TwilioWebhookHttp.InboundAsync).WithName("TwilioInbound");
+        twilio.MapPost("/status", Task<IResult> (HttpContext context) => WebhookHandlers.TwilioStatusAsync(context)).WithName("TwilioStatusCallback");
+        twilio.MapPost("/inbound", Task<IResult> (HttpContext context) => WebhookHandlers.TwilioInboundAsync(context)).WithName("TwilioInbound");
         return app;
     }
 }

@@ -6,12 +6,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Web.Pages.Dashboard;
+using PostPurchase.Web.Security.KeyRing;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Web.Pages;
 
-/// <summary>Registers what the tracking page and the dashboard need: options, anti-forgery, rate limits, the order catalogue, outgoing webhooks.</summary>
+/// <summary>Registers what the tracking page and the dashboard need: options, anti-forgery on the shared key ring, rate limits, the order catalogue, outgoing webhooks.</summary>
 public static class PagesRegistration
 {
     /// <summary>The anti-forgery cookie of the pages.</summary>
@@ -26,17 +28,8 @@ public static class PagesRegistration
             .Validate(o => o.StoreCreditBonusPercent is >= 0 and <= 100, "PostPurchase:Pages:StoreCreditBonusPercent must be between 0 and 100.")
             .Validate(o => o.PageRequestsPerMinute > 0 && o.ActionsPerMinute > 0, "PostPurchase:Pages rate limits must be positive.")
             .ValidateOnStart();
-        AddPageAntiforgery(builder.Services);
-        builder.Services.AddSingleton<PageRateLimiter>();
-        builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
-            sp.GetService<TableServiceClient>() ?? new TableServiceClient(StorageConnection(sp)), sp.GetRequiredService<IOrderReadModelStore>()));
-        builder.AddMerchantWebhooks();
-        return builder;
-    }
-
-    /// <summary>The pages' anti-forgery: its own HttpOnly, SameSite=Strict cookie and the form field <c>__af</c>.</summary>
-    public static IServiceCollection AddPageAntiforgery(IServiceCollection services) =>
-        services.AddAntiforgery(o =>
+        builder.Services.AddSharedKeyRing();
+        builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;
             o.Cookie.HttpOnly = true;
@@ -44,12 +37,14 @@ public static class PagesRegistration
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__af";
         });
-
-    internal static string StorageConnection(IServiceProvider services)
-    {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var options = services.GetRequiredService<IOptions<PostPurchaseOptions>>().Value;
-        return options.Storage ?? configuration["AzureWebJobsStorage"]
-            ?? throw new InvalidOperationException("Set PostPurchase:Storage (or AzureWebJobsStorage): the pages read orders and log webhook deliveries there.");
+        builder.Services.AddSingleton<PageRateLimiter>();
+        // The table the read models are written to (with the storage account's name prefix, when one is set).
+        builder.Services.AddSingleton<IOrderCatalog>(sp => new TableOrderCatalog(
+            sp.GetService<StorageAccount>()?.Orders
+                ?? (sp.GetService<TableServiceClient>() ?? sp.GetRequiredService<StorageClientFactory>().CreateTableServiceClient()).GetTableClient("Orders"),
+            sp.GetRequiredService<IOrderReadModelStore>()));
+        builder.AddMerchantWebhooks();
+        return builder;
     }
+
 }

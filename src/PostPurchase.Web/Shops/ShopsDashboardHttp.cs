@@ -16,8 +16,8 @@ public static class ShopsDashboardHttp
     public static async Task<IResult> PageAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var dash = ActivatorUtilities.CreateInstance<DashboardEndpoints.DashServices>(http.RequestServices);
-        if (dash.Challenge(http) is { } challenge)
+        var dash = new DashboardServices(http);
+        if (dash.Challenge() is { } challenge)
         {
             return challenge;
         }
@@ -28,6 +28,6 @@ public static class ShopsDashboardHttp
         {
             statuses.Add(await store.StatusAsync(platform, http.RequestAborted).ConfigureAwait(false));
         }
-        return dash.Page(http, ShopsPage.Render(dash.Chrome(http), settings.Shops, settings.PublicBaseUrl, statuses));
+        return dash.Page(ShopsPage.Render(dash.Chrome(), settings.Shops, settings.PublicBaseUrl, statuses));
     }
 }

@@ -4,6 +4,7 @@ using PostPurchase.Core.Studio;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Web.Api;
+using PostPurchase.Web.Security;
 
 namespace PostPurchase.Web.Studio;
 
@@ -16,7 +17,7 @@ public static class StudioApiHttp
     public static async Task<IResult> GetAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (Refuse(http) is { } refused)
+        if (ApiKeyGate.Refuse(http) is { } refused)
             return refused;
         var live = await http.RequestServices.GetRequiredService<IStudioSettings>().CurrentAsync(http.RequestAborted);
         http.Response.Headers.ETag = $"\"v{live.Version}\"";
@@ -27,7 +28,7 @@ public static class StudioApiHttp
     public static async Task<IResult> PutAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (Refuse(http) is { } refused)
+        if (ApiKeyGate.Refuse(http) is { } refused)
             return refused;
         if (http.Request.ContentLength > MaxDocumentBytes)
             return ApiProblems.TooLarge();
@@ -37,8 +38,7 @@ public static class StudioApiHttp
             return Invalid(errors);
         int? basedOn = http.Request.Headers.IfMatch.ToString().Trim('"', ' ') is ['v', .. var n] && int.TryParse(n, out var v) ? v : null;
         var studio = http.RequestServices.GetRequiredService<IStudioSettings>();
-        var key = http.RequestServices.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.ApiKey ?? "";
-        var who = $"API key {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8]}";
+        var who = StudioSession.KeyFingerprint(http.RequestServices.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.ApiKey);
         var outcome = await studio.SaveAsync(settings, who, "Imported through the API", basedOn, http.RequestAborted);
         if (outcome.ConflictWith is { } newer)
             return ApiProblems.Problem(StatusCodes.Status409Conflict, "Settings changed meanwhile", $"Version {newer} is in force now; GET it, apply your change and PUT again with If-Match: \"v{newer}\".");
@@ -47,9 +47,6 @@ public static class StudioApiHttp
         http.Response.Headers.ETag = $"\"v{saved.Version}\"";
         return Results.Json(new { version = saved.Version, changed = outcome.Changed, savedBy = saved.SavedBy, savedAt = saved.SavedAt });
     }
-
-    private static IResult? Refuse(HttpContext http) =>
-        ApiKeyCheck.IsAuthorized(http.Request, http.RequestServices.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.ApiKey) ? null : ApiProblems.MissingApiKey();
 
     private static IResult Invalid(IReadOnlyList<SettingsError> errors) =>
         ApiProblems.Invalid(errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()[(e.Path.Length + 2)..]).ToArray()),

@@ -6,19 +6,19 @@ using PostPurchase.Web.Pages.Dashboard;
 
 namespace PostPurchase.Web.Studio;
 
-/// <summary>What every studio handler needs from the request: the dashboard sign-in and anti-forgery, the settings, who is saving.</summary>
+/// <summary>What every studio handler needs from the request: the dashboard's sign-in, anti-forgery and page answer, the settings, who is saving.</summary>
 internal sealed class StudioSession
 {
     private StudioSession(HttpContext http)
     {
         Http = http;
-        Dash = ActivatorUtilities.CreateInstance<DashboardEndpoints.DashServices>(http.RequestServices);
+        Dash = new DashboardServices(http);
         Settings = http.RequestServices.GetRequiredService<IStudioSettings>();
     }
 
     public HttpContext Http { get; }
 
-    public DashboardEndpoints.DashServices Dash { get; }
+    public DashboardServices Dash { get; }
 
     public IStudioSettings Settings { get; }
 
@@ -31,23 +31,26 @@ internal sealed class StudioSession
     }
 
     /// <summary>Null when signed in; else the redirect to sign-in.</summary>
-    public IResult? Challenge() => Dash.Challenge(Http);
+    public IResult? Challenge() => Dash.Challenge();
 
     /// <summary>Null when the POST is signed in and carries the anti-forgery token; else 401 or 400.</summary>
-    public Task<IResult?> RejectPostAsync() => Dash.RejectPostAsync(Http);
+    public Task<IResult?> RejectPostAsync() => Dash.RejectPostAsync();
 
-    public DashboardChrome Chrome() => Dash.Chrome(Http);
+    public DashboardChrome Chrome() => Dash.Chrome();
 
-    public IResult Page(string html, int status = StatusCodes.Status200OK) => Dash.Page(Http, html, status);
+    public IResult Page(string html, int status = StatusCodes.Status200OK) => Dash.Page(html, status);
 
     /// <summary>Who saves: the name typed in the form, with the API key's fingerprint (never the key).</summary>
     public string Who(string? name)
     {
-        var key = Dash.Options.Value.ApiKey ?? "";
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
+        var fingerprint = KeyFingerprint(Dash.Options.ApiKey);
         var clean = new string((name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return clean.Length == 0 ? $"API key {fingerprint}" : $"{(clean.Length > 60 ? clean[..60] : clean)} (API key {fingerprint})";
+        return clean.Length == 0 ? fingerprint : $"{(clean.Length > 60 ? clean[..60] : clean)} ({fingerprint})";
     }
+
+    /// <summary>"API key 3f2a9c1b": the first 8 hex digits of the key's SHA-256, enough to tell keys apart in the history without revealing one.</summary>
+    public static string KeyFingerprint(string? apiKey) =>
+        $"API key {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey ?? "")))[..8]}";
 
     public async Task<IFormCollection> FormAsync() => await Http.Request.ReadFormAsync(Aborted).ConfigureAwait(false);
 }

@@ -7,6 +7,7 @@ public class DefaultSmsLengthTests
 {
     private const string LongCarrier = "DHL Parcel Europe International Express";
     private const string LongShop = "De Groene Natuurcosmetica Winkel van Amsterdam";
+    private const int MeasuredTokenLength = 96;
 
     public static TheoryData<string, Intent> LocalesAndIntents => MessageScenario.LocalesAndIntents();
 
@@ -21,6 +22,8 @@ public class DefaultSmsLengthTests
             TrackingUrl = "https://track.groene-natuurcosmetica.nl/t/Q2xPcDk3Zk1wTlhaR0s0dg",
             ReviewUrl = "https://track.groene-natuurcosmetica.nl/r/Q2xPcDk3Zk1wTlhaR0s0dg",
             CsatUrl = "https://track.groene-natuurcosmetica.nl/c/Q2xPcDk3Zk1wTlhaR0s0dg",
+            // Marketing buttons are measured redirect links, longer than the tracking link.
+            Measure = (_, _) => "https://track.groene-natuurcosmetica.nl/l/" + new string('Q', MeasuredTokenLength),
         };
         var facts = MessageScenario.Facts(intent, LongCarrier);
         facts["description"] = "Delivery attempted, recipient not available";

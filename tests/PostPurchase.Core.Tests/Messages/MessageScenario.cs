@@ -64,7 +64,7 @@ internal static class MessageScenario
         var perParcel = intent is Intent.Shipped or Intent.OutForDelivery or Intent.Delivered or Intent.DeliveryFailedAttempt
             or Intent.AvailableForPickup or Intent.DeliveryException or Intent.ReturnedToSender;
         return new TimelineMessage(
-            MessageKey.For("PP-10023", intent, channel), intent, channel, "anna@example.com", locale, MessagePurpose.Transactional,
+            MessageKey.For("PP-10023", intent, channel), intent, channel, "anna@example.com", locale, MessageRules.PurposeOf(intent),
             false, MessageStatus.Pending, Some.Monday, Some.Monday, ParcelKey: perParcel ? ParcelKey.Of(TrackingNumber) : null,
             Facts: facts ?? Facts(intent));
     }
@@ -86,6 +86,9 @@ internal static class MessageScenario
         Intent.CancellationConfirmed => new() { ["source"] = "customer", ["reason"] = "Ordered the wrong size" },
         Intent.ReturnInstructions => new() { ["skus"] = "TEE-M-BLK", ["resolution"] = "exchange", ["reason"] = "too-small" },
         Intent.ReviewRequest or Intent.ReviewReminder => new() { ["skus"] = "SERUM-30,TEE-M-BLK" },
+        Intent.ReplenishmentReminder => new() { ["skus"] = "SERUM-30", ["quantity"] = "1", ["days"] = "60", ["reorderUrl"] = "https://shop.example/cart/4412:1" },
+        Intent.WinBack => new() { ["days"] = "90", ["incentiveCode"] = "COMEBACK10", ["landingUrl"] = "https://shop.example/discount/COMEBACK10" },
+        Intent.ReferralInvite => new() { ["code"] = "FRIEND-7K2M9QXA", ["reward"] = "10% off for your friend", ["shareUrl"] = "https://shop.example/?ref=FRIEND-7K2M9QXA" },
         _ => new(),
     };
 

@@ -19,13 +19,11 @@ using PostPurchase.Functions.Studio;
 using PostPurchase.Functions.Tests.Support;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure;
-using PostPurchase.Infrastructure.MerchantWebhooks;
 using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Testing;
 using PostPurchase.Testing.Azurite;
 using PostPurchase.Web;
-using PostPurchase.Web.Studio;
 using static PostPurchase.Functions.Tests.Support.DurableTimelineHost;
 
 namespace PostPurchase.Functions.Tests.Studio;
@@ -63,10 +61,9 @@ public sealed class StudioAcrossRuntimesTests(AzuriteServer azurite)
             "aftership", "evt-studio-1", parcel.Carrier, parcel.TrackingNumber, TrackingStatus.InTransit, "InTransit", Time.GetUtcNow())), CancellationToken.None));
         var shipped = await EventuallyAsync("the shipped email", () => functions.Email.Sent(Intent.Shipped).SingleOrDefault());
         Assert.Equal($"Onderweg {running.OrderId}", shipped.Content.Subject);
-        var run = await functions.RunOfAsync(running.OrderId, "the shipped decision", (_, r) => r.State?.Messages.Any(m => m.Intent == Intent.Shipped) == true);
-        Assert.Equal(1, run.Policy.SettingsVersion);
-        Assert.DoesNotContain(run.State!.Messages, m => m.Intent == Intent.Shipped && m.Channel == Channel.Sms);
-        Assert.Equal(1, run.State.Messages.Single(m => m.Intent == Intent.Shipped && m.Channel == Channel.Email).SettingsVersion);
+        var decided = await functions.SavedAsync(running.OrderId, "the shipped decision", s => s.State.Messages.Any(m => m.Intent == Intent.Shipped));
+        Assert.DoesNotContain(decided.State.Messages, m => m.Intent == Intent.Shipped && m.Channel == Channel.Sms);
+        Assert.Equal(1, decided.State.Messages.Single(m => m.Intent == Intent.Shipped && m.Channel == Channel.Email).SettingsVersion);
         Assert.Empty(functions.Sms.Sent(Intent.Shipped));
     }
 
@@ -83,10 +80,7 @@ public sealed class StudioAcrossRuntimesTests(AzuriteServer azurite)
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([new("PostPurchase:Storage", azurite.ConnectionString), new("PostPurchase:ApiKey", ApiKey)]);
         builder.Services.AddSingleton(new StorageAccount(azurite.ConnectionString, new StorageRequestCounter(), functions.StoragePrefix));
-        builder.AddPostPurchaseInfrastructure();
-        builder.AddMerchantWebhooks();
-        builder.AddDurableTimelines();
-        builder.AddPostPurchaseStudio();
+        builder.AddPostPurchaseFunctionsApp();
         builder.Services.AddLogging();
         await using var services = builder.Services.BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();

@@ -15,6 +15,7 @@ using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Configuration;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Functions.Workflows;
+using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
@@ -37,8 +38,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
     private readonly DurableTaskTestHost _host;
 
     private DurableTimelineHost(DurableTaskTestHost host, DurableOrderWorkflows workflows, DurableTrackingIngress ingress,
-        OrderStore readModels, RecordingSender email, IReadOnlyList<string> functions)
+        OrderStore readModels, RecordingSender email, RecordingSender sms, IReadOnlyList<string> functions)
     {
+        Sms = sms;
         _host = host;
         Workflows = workflows;
         Ingress = ingress;
@@ -63,28 +65,37 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
 
     public RecordingSender Email { get; }
 
+    public RecordingSender Sms { get; }
+
     /// <summary>The merchant studio's settings, in Azurite; a version saved by any process is seen at the next read.</summary>
     public IStudioSettings Studio { get; private init; } = null!;
-
-    public RecordingSender Sms { get; private init; } = null!;
 
     /// <summary>The prefix of this app's tables in Azurite, for another process (a Host) to share them.</summary>
     public string StoragePrefix { get; private init; } = "";
 
+    /// <summary>The buyer profiles, when the host keeps them.</summary>
+    public IBuyerProfiles? Buyers { get; private init; }
+
     /// <summary>The function names registered with the worker.</summary>
     public IReadOnlyList<string> Functions { get; }
 
-    public static async Task<DurableTimelineHost> StartAsync(string storageConnection, TimelinePolicy policy, ActivityRetry retry)
+    /// <param name="buyers">Keep buyer profiles across orders (in the same storage), as the app does.</param>
+    public static async Task<DurableTimelineHost> StartAsync(string storageConnection, TimelinePolicy policy, ActivityRetry retry, bool buyers = false)
     {
         var prefix = "f" + Guid.NewGuid().ToString("N")[..10];
         var storage = new StorageAccount(storageConnection, new StorageRequestCounter(), prefix);
+        IBuyerProfiles? profiles = buyers
+            ? new TableBuyerProfiles(new BuyerProfileRows(storage), new BuyerKeys("functions-tests-signing-key"), new ReferralCodePool(storage))
+            : null;
         await storage.EnsureCreatedAsync(CancellationToken.None);
         var readModels = new OrderStore(storage);
         var indexes = new StorageOrderIndexes(storage, new ParcelIndex(storage), new PhoneDirectory(storage));
         var email = new RecordingSender(Channel.Email, Time);
-        // Every read checks for a newer version, so a version saved by another process is seen at once.
-        var studio = new StudioSettingsService(new SettingsStore(storage), Options.Create(new PostPurchaseOptions { Policy = policy, Studio = new StudioOptions { RefreshSeconds = 0 } }), Time, Time);
         var sms = new RecordingSender(Channel.Sms, Time);
+        var ledger = new ConsentLedger(storage);
+        // Every read checks for a newer version, so a version saved by another process is seen at once.
+        var studio = new StudioSettingsService(
+            new SettingsStore(storage), Options.Create(new PostPurchaseOptions { Policy = policy, Studio = new StudioOptions { RefreshSeconds = 0 } }), Time, Time);
         // The app's payload shape (AddDurableTimelines sets it as the worker's serializer): enums as kebab-case strings, typed inputs.
         var converter = new JsonDataConverter(CoreJson.Options);
         IReadOnlyList<string> functions = [];
@@ -102,8 +113,14 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
                     services.AddSingleton(new CustomerLinks("functions-tests-signing-key", "https://track.example", Time));
                     services.AddSingleton<IChannelSender>(email);
                     services.AddSingleton<IChannelSender>(sms);
+                    services.AddSingleton<IConsentLedger>(ledger);
+                    services.AddSingleton(Options.Create(new PostPurchaseOptions { Policy = policy }));
                     services.AddSingleton<IChannelSender>(new RecordingSender(Channel.WhatsApp, Time));
                     services.AddSingleton<IMerchantWebhooks>(new RecordingMerchantWebhooks());
+                    if (profiles is not null)
+                    {
+                        services.AddSingleton(profiles);
+                    }
                     services.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
                     services.Configure<DurableTaskClientOptions>(o => o.DataConverter = converter);
                 },
@@ -115,9 +132,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         {
             Retry = new() { MaxAttempts = retry.MaxAttempts, FirstInterval = retry.FirstInterval, BackoffCoefficient = retry.BackoffCoefficient, MaxInterval = retry.MaxInterval },
         };
-        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, settings, studio, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance);
+        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, ledger, settings, studio, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance, profiles);
         var ingress = new DurableTrackingIngress(indexes, workflows, readModels, NullLogger<DurableTrackingIngress>.Instance);
-        return new DurableTimelineHost(host, workflows, ingress, readModels, email, functions) { Studio = studio, Sms = sms, StoragePrefix = prefix };
+        return new DurableTimelineHost(host, workflows, ingress, readModels, email, sms, functions) { Buyers = profiles, Studio = studio, StoragePrefix = prefix };
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> when it never does.</summary>
@@ -138,14 +155,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
     /// <inheritdoc cref="EventuallyAsync{T}(string, Func{Task{T}})"/>
     public static Task<T> EventuallyAsync<T>(string what, Func<T?> condition) => EventuallyAsync(what, () => Task.FromResult(condition()));
 
-    /// <summary>Waits until the orchestration state of <paramref name="orderId"/> satisfies <paramref name="condition"/>; returns that execution's input.</summary>
-    public Task<TimelineRun> RunOfAsync(string orderId, string what, Func<OrchestrationMetadata, TimelineRun, bool> condition) =>
-        EventuallyAsync(what, async () =>
-        {
-            var instance = await Client.GetInstanceAsync(OrderInstance.IdFor(orderId), getInputsAndOutputs: true);
-            var run = instance?.ReadInputAs<TimelineRun>();
-            return instance is not null && run is not null && condition(instance, run) ? run : null;
-        });
+    /// <summary>Waits until the read model of <paramref name="orderId"/> satisfies <paramref name="condition"/>; returns it.</summary>
+    public Task<OrderSnapshot> SavedAsync(string orderId, string what, Func<OrderSnapshot, bool> condition) =>
+        EventuallyAsync(what, async () => await ReadModels.GetAsync(orderId, CancellationToken.None) is { } saved && condition(saved) ? saved : null);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 

@@ -13,7 +13,8 @@ namespace PostPurchase.Functions.Tests.Support;
 internal static class FunctionTasks
 {
     /// <summary>Adds every orchestration and activity function declared in <paramref name="assembly"/>.</summary>
-    public static IReadOnlyList<string> AddFunctionsOf(this DurableTaskRegistry registry, Assembly assembly)
+    /// <param name="appServices">The app's own services for the activities (a scope per run); by default the worker's.</param>
+    public static IReadOnlyList<string> AddFunctionsOf(this DurableTaskRegistry registry, Assembly assembly, Func<IServiceProvider>? appServices = null)
     {
         var names = new List<string>();
         var methods = assembly.GetTypes().Where(t => t.IsPublic)
@@ -33,7 +34,7 @@ internal static class FunctionTasks
             }
             else if (parameters.Any(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null))
             {
-                registry.AddActivity(name, services => new FunctionActivity(method, services));
+                registry.AddActivity(name, services => new FunctionActivity(method, appServices?.Invoke() ?? services));
                 names.Add(name);
             }
         }
@@ -74,12 +75,13 @@ internal static class FunctionTasks
 
         public Type OutputType { get; } = OutputOf(method);
 
-        public Task<object?> RunAsync(TaskActivityContext context, object? input)
+        public async Task<object?> RunAsync(TaskActivityContext context, object? input)
         {
-            var target = method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(services, method.DeclaringType!);
+            await using var scope = services.CreateAsyncScope();
+            var target = method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, method.DeclaringType!);
             var invocation = Mock.Of<FunctionContext>(c =>
-                c.InstanceServices == services && c.CancellationToken == CancellationToken.None && c.InvocationId == context.InstanceId);
-            return InvokeAsync(method, target, method.GetParameters()
+                c.InstanceServices == scope.ServiceProvider && c.CancellationToken == CancellationToken.None && c.InvocationId == context.InstanceId);
+            return await InvokeAsync(method, target, method.GetParameters()
                 .Select(p => p.ParameterType == typeof(FunctionContext) ? invocation : input)
                 .ToArray());
         }

@@ -21,9 +21,16 @@ internal sealed class RecordingSender(Channel channel, TimeProvider time) : ICha
 
     public IEnumerable<OutboundMessage> Sent(Intent intent) => Calls.Select(c => c.Message).Where(m => m.Intent == intent);
 
-    public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    /// <summary>Awaited before each send answers: a test holds a provider back with it.</summary>
+    public Func<OutboundMessage, Task>? Before { get; set; }
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         Calls.Enqueue((message, time.GetUtcNow()));
-        return Task.FromResult(_script.TryDequeue(out var scripted) ? scripted : SendResult.Sent($"rec-{message.Key}"));
+        if (Before is { } before)
+        {
+            await before(message);
+        }
+        return _script.TryDequeue(out var scripted) ? scripted : SendResult.Sent($"rec-{message.Key}");
     }
 }

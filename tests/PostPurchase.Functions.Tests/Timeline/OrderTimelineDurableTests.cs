@@ -42,8 +42,8 @@ public sealed class OrderTimelineDurableTests(AzuriteServer azurite)
 
         // Nobody shipped by the promised date: the durable timer wakes the timeline, which alerts the buyer once.
         var alert = await EventuallyAsync("the not-shipped alert", () => app.Email.Calls.SingleOrDefault(c => c.Message.Intent == Intent.DelayNotShipped).Message);
-        var run = await app.RunOfAsync(order.OrderId, "the execution after the wake-up", (_, r) => r.State?.DelayAlerts.Count > 0);
-        var decided = run.State!.Messages.ToDictionary(m => m.Key);
+        var afterWakeUp = await app.SavedAsync(order.OrderId, "the state after the wake-up", s => s.State.DelayAlerts.Count > 0);
+        var decided = afterWakeUp.State.Messages.ToDictionary(m => m.Key);
         Assert.True(decided[confirmation.Key].DecidedAt < shipBy, "the confirmation was decided at intake, before the wake-up");
         Assert.True(decided[alert.Key].DecidedAt >= shipBy, "the alert was decided by the timer at the ship-by date, not earlier");
 
@@ -57,12 +57,14 @@ public sealed class OrderTimelineDurableTests(AzuriteServer azurite)
         Assert.Equal(IngressResult.Routed, Assert.Single(await app.Ingress.AcceptAsync([delivered], None)).Result);
         await EventuallyAsync("the delivered message", () => app.Email.Sent(Intent.Delivered).SingleOrDefault());
 
-        var final = await app.RunOfAsync(order.OrderId, "the delivered state", (_, r) => r.State?.Status == OrderStatus.Delivered);
-        var instance = await app.Client.GetInstanceAsync(OrderInstance.IdFor(order.OrderId), getInputsAndOutputs: false);
+        var final = await app.SavedAsync(order.OrderId, "the delivered state", s => s.State.Status == OrderStatus.Delivered);
+        var instance = await app.Client.GetInstanceAsync(OrderInstance.IdFor(order.OrderId), getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
-        Assert.Null(final.Next);
-        // Everything the earlier executions learnt travelled through ContinueAsNew: the provider id of the first send included.
-        Assert.Equal($"rec-{confirmation.Key}", final.State!.Messages.Single(m => m.Key == confirmation.Key).ProviderMessageId);
+        // One execution applied every input so far (no ContinueAsNew), and its progress status follows the state.
+        Assert.Null(instance.ReadInputAs<TimelineRun>()!.State);
+        Assert.True(instance.ReadCustomStatusAs<TimelineProgress>()!.Version >= final.State.Version);
+        // Everything earlier decisions learnt is still there: the provider id of the first send included.
+        Assert.Equal($"rec-{confirmation.Key}", final.State.Messages.Single(m => m.Key == confirmation.Key).ProviderMessageId);
         Assert.Equal([Intent.DelayNotShipped], final.State.DelayAlerts);
         Assert.Equal(["evt-1", "evt-2"], final.State.Events.Select(e => e.EventId));
 
@@ -103,9 +105,34 @@ public sealed class OrderTimelineDurableTests(AzuriteServer azurite)
 
         await app.Workflows.StartAsync(order, None);
 
-        var run = await app.RunOfAsync(order.OrderId, "the confirmation recorded as sent",
-            (_, r) => r.State?.Messages.Any(m => m.Intent == Intent.OrderConfirmation && m.Status == MessageStatus.Sent) == true);
+        // The commit's attempt was put off; the single-message retry sent it, and a save records it.
+        var saved = await app.SavedAsync(order.OrderId, "the confirmation recorded as sent",
+            s => s.Messages.Any(r => r.Message.Intent == Intent.OrderConfirmation && r.Message.Status == MessageStatus.Sent));
         Assert.Equal(2, app.Email.Sent(Intent.OrderConfirmation).Count());
-        Assert.StartsWith("rec-", run.State!.Messages.Single(m => m.Intent == Intent.OrderConfirmation).ProviderMessageId, StringComparison.Ordinal);
+        Assert.StartsWith("rec-", saved.Messages.Single(r => r.Message.Intent == Intent.OrderConfirmation).Message.ProviderMessageId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MoreInputsThanOneExecutionTakes_AppliesEveryOneAcrossContinueAsNew()
+    {
+        await using var app = await StartAsync(azurite.ConnectionString, TimelinePolicy.Default, FastRetry);
+        var order = OrderBuilder.Apparel().WithId(Some.OrderId()).PlacedAt(Time.GetUtcNow()).Build();
+        await app.Workflows.StartAsync(order, None);
+        var placed = await app.SavedAsync(order.OrderId, "the confirmed order", s => s.Messages.Any(r => r.Message.Status == MessageStatus.Sent));
+        var inputs = OrderTimelineOrchestration.InputsBeforeContinuing + 6;
+
+        // Raised back to back: many land while the execution is busy, some while it continues as new.
+        for (var i = 0; i < inputs; i++)
+        {
+            Assert.True(await app.Workflows.RaiseAsync(order.OrderId, new ConsentChanged(ConsentSubjects.Sms, i % 2 == 1, "buyer"), None));
+        }
+
+        var saved = await app.SavedAsync(order.OrderId, $"all {inputs} consent changes applied",
+            s => s.State.Consent.History.Count(h => h.Source == "buyer") == inputs);
+        Assert.True(saved.State.Consent.Sms);
+        var instance = await app.Client.GetInstanceAsync(OrderInstance.IdFor(order.OrderId), getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        Assert.NotNull(instance.ReadInputAs<TimelineRun>()!.State);
+        Assert.True(saved.State.Version > placed.State.Version);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-using Moq;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
@@ -10,54 +8,72 @@ using static PostPurchase.Functions.Tests.Support.TimelineRuns;
 
 namespace PostPurchase.Functions.Tests.Timeline;
 
-/// <summary>How a studio settings version reaches a running orchestration: an activity after each wait, recorded for replays.</summary>
+/// <summary>How a studio settings version reaches a running orchestration: the commit of a decision made with an older version is refused with the newer policy.</summary>
 public sealed class OrderTimelineSettingsTests
 {
-    private static TrackingUpdated FirstScan(DateTimeOffset at) =>
-        new(new TrackingEvent("aftership", Some.EventId(), "postnl", "3SSTUDIO1", TrackingStatus.InTransit, "InTransit", at));
+    private static readonly TimelinePolicy Newer = Policy with { ChannelsOff = [new ChannelSwitch(Intent.Shipped, Channel.Sms)], SettingsVersion = 7 };
+
+    private static TrackingUpdated Scan(DateTimeOffset at, TrackingStatus status = TrackingStatus.InTransit) =>
+        new(new TrackingEvent("aftership", Some.EventId(), "postnl", "3SSTUDIO1", status, status.ToString(), at));
 
     [Fact]
-    public async Task RunAsync_NewerVersionAfterTheWait_DecidesWithItAndCarriesIt()
+    public void RunAsync_NewerVersionInForce_RefusedCommitThenDecidesAgainWithItAndCommitsOnce()
     {
         var state = PlacedAndConfirmed(out var order);
-        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(3));
-        var newer = TimelinePolicy.Default with { ChannelsOff = [new ChannelSwitch(Intent.Shipped, Channel.Sms)], SettingsVersion = 7 };
-        context.Mock.Setup(c => c.CallActivityAsync<SettingsRefresh>(nameof(SettingsActivities.LoadSettings), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new SettingsRefresh(newer));
-        context.RaiseEvent(FirstScan(order.PlacedAt.AddHours(2)));
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(3)) { SettingsInForce = Newer };
+        context.Start(Waiting(state));
 
-        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+        context.RaiseEvent(Scan(order.PlacedAt.AddHours(2)));
 
-        context.Mock.Verify(c => c.CallActivityAsync<SettingsRefresh>(nameof(SettingsActivities.LoadSettings), (int?)null, It.IsAny<TaskOptions?>()), Times.Once);
-        var shipped = context.ContinuedWith!.State!.Messages.Where(m => m.Intent == Intent.Shipped).ToList();
+        Assert.Equal(2, context.Commits.Count);
+        var refused = context.Commits[0];
+        Assert.True(refused.CheckSettings);
+        Assert.Null(refused.SettingsVersion);
+        Assert.Contains(refused.Send, m => m.Intent == Intent.Shipped && m.Channel == Channel.Sms);
+        var committed = context.Commits[1];
+        Assert.Equal(7, committed.SettingsVersion);
+        Assert.False(committed.CheckSettings);
+        var shipped = committed.Send.Where(m => m.Intent == Intent.Shipped).ToList();
+        Assert.NotEmpty(shipped);
         Assert.DoesNotContain(shipped, m => m.Channel == Channel.Sms);
         Assert.All(shipped, m => Assert.Equal(7, m.SettingsVersion));
-        Assert.Equal(7, context.ContinuedWith.Policy.SettingsVersion);
     }
 
     [Fact]
-    public async Task RunAsync_SettingsCannotBeRead_DecidesWithTheKnownVersion()
+    public void RunAsync_VersionLearnedFromARefusal_NextInputsDecideWithItAndContinueAsNewWithIt()
     {
         var state = PlacedAndConfirmed(out var order);
-        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(3));
-        context.Mock.Setup(c => c.CallActivityAsync<SettingsRefresh>(nameof(SettingsActivities.LoadSettings), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ThrowsAsync(new TaskFailedException(nameof(SettingsActivities.LoadSettings), 1, new InvalidOperationException("storage unavailable")));
-        context.RaiseEvent(FirstScan(order.PlacedAt.AddHours(2)));
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(3)) { SettingsInForce = Newer };
+        var running = context.Start(Waiting(state));
+        context.RaiseEvent(Scan(order.PlacedAt.AddHours(2)));
+        var afterFirst = context.Commits.Count;
 
-        await OrderTimelineOrchestration.RunAsync(context.Object, Waiting(state));
+        for (var i = 1; i < OrderTimelineOrchestration.InputsBeforeContinuing; i++)
+        {
+            context.RaiseEvent(new ConsentChanged(ConsentSubjects.Sms, i % 2 == 1, "buyer"));
+        }
 
-        Assert.Contains(context.ContinuedWith!.State!.Messages, m => m.Intent == Intent.Shipped && m.Channel == Channel.Sms);
-        Assert.Same(Waiting(state).Policy, context.ContinuedWith.Policy);
+        Assert.True(running.IsCompletedSuccessfully);
+        var later = context.Commits.Skip(afterFirst).ToList();
+        Assert.Equal(OrderTimelineOrchestration.InputsBeforeContinuing - 1, later.Count);
+        Assert.All(later, c => Assert.True(c.CheckSettings && c.SettingsVersion == 7, "asked with the version learned, never refused again"));
+        Assert.Equal(7, context.ContinuedWith!.Policy.SettingsVersion);
     }
 
     [Fact]
-    public async Task RunAsync_FirstExecution_UsesTheIntakeVersionWithoutAsking()
+    public void RunAsync_SameVersionInForce_EveryInputCostsOneCommitAndNoOtherActivity()
     {
-        PlacedAndConfirmed(out var order);
-        var context = new OrchestrationContextMock(order.PlacedAt);
+        var state = PlacedAndConfirmed(out var order);
+        var run = Waiting(state) with { Policy = Policy with { SettingsVersion = 3 } };
+        var context = new OrchestrationContextMock(order.PlacedAt.AddHours(3)) { SettingsInForce = run.Policy };
+        context.Start(run);
 
-        await OrderTimelineOrchestration.RunAsync(context.Object, new TimelineRun(null, new OrderPlaced(order), Policy, Retry));
+        context.RaiseEvent(Scan(order.PlacedAt.AddHours(2)));
+        context.RaiseEvent(Scan(order.PlacedAt.AddHours(3), TrackingStatus.OutForDelivery));
 
-        context.Mock.Verify(c => c.CallActivityAsync<SettingsRefresh>(nameof(SettingsActivities.LoadSettings), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        Assert.Equal(2, context.Commits.Count);
+        Assert.All(context.Commits, c => Assert.True(c.CheckSettings && c.SettingsVersion == 3));
+        Assert.Empty(context.Activities);
+        Assert.Contains(context.Commits[0].Send, m => m.Intent == Intent.Shipped && m.Channel == Channel.Sms);
     }
 }

@@ -14,6 +14,7 @@ using PostPurchase.Functions.Tests.Support;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Functions.Workflows;
 using PostPurchase.Infrastructure.Configuration;
+using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Testing;
 
@@ -131,7 +132,7 @@ public sealed class DurableOrderWorkflowsTests
     [Fact]
     public async Task StartAsync_NoClientAttached_ThrowsNamingTheFix()
     {
-        var workflows = new DurableOrderWorkflows(new DurableClientScope(), _indexes, _readModels, Settings(), new MemoryStudioSettings(),
+        var workflows = new DurableOrderWorkflows(new DurableClientScope(), _indexes, _readModels, NoLedger, Settings(), new MemoryStudioSettings(),
             Options.Create(new DurableTimelineOptions()), new FakeTimeProvider(), NullLogger<DurableOrderWorkflows>.Instance);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => workflows.StartAsync(_order, CancellationToken.None));
@@ -161,9 +162,12 @@ public sealed class DurableOrderWorkflowsTests
     {
         var scope = new DurableClientScope();
         scope.Use(_client.Object);
-        return new DurableOrderWorkflows(scope, _indexes, _readModels, Settings(), new MemoryStudioSettings(), Options.Create(new DurableTimelineOptions()),
+        return new DurableOrderWorkflows(scope, _indexes, _readModels, NoLedger, Settings(), new MemoryStudioSettings(), Options.Create(new DurableTimelineOptions()),
             new FakeTimeProvider(_order.PlacedAt), NullLogger<DurableOrderWorkflows>.Instance);
     }
+
+    // Only consent changes reach the ledger; these tests raise none, so it never connects.
+    private static readonly ConsentLedger NoLedger = new(new StorageAccount("UseDevelopmentStorage=true", new StorageRequestCounter()));
 
     private static IOptionsMonitor<PostPurchaseOptions> Settings() =>
         Mock.Of<IOptionsMonitor<PostPurchaseOptions>>(m => m.CurrentValue == new PostPurchaseOptions());

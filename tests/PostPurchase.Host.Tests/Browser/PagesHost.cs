@@ -21,6 +21,9 @@ public sealed class PagesHost : IAsyncLifetime
     public const string ApiKey = "pages-test-api-key-0123456789";
     public const string PoisonReason = "poison-for-dashboard-test";
     public const string WebhookSecret = "pages-test-webhook-secret-0123";
+
+    /// <summary>What the shop recommends with the serum.</summary>
+    public static readonly Core.Growth.RecommendedProduct Recommended = new() { Sku = "MASK-50", Name = "Overnight mask 50 ml", Url = "https://shop.example/p/mask-50" };
     private LoopbackHost? _host;
     private IPlaywright? _playwright;
 
@@ -51,6 +54,10 @@ public sealed class PagesHost : IAsyncLifetime
             ["PostPurchase:Webhooks:Endpoints:0:Secret"] = WebhookSecret,
             ["PostPurchase:Pages:PageRequestsPerMinute"] = "10000",
             ["PostPurchase:Pages:ActionsPerMinute"] = "10000",
+            // A complement of the serum only: the other page tests use other products and see no recommendation.
+            ["PostPurchase:Policy:Growth:Recommendations:BySku:SERUM-30:0:Sku"] = Recommended.Sku,
+            ["PostPurchase:Policy:Growth:Recommendations:BySku:SERUM-30:0:Name"] = Recommended.Name,
+            ["PostPurchase:Policy:Growth:Recommendations:BySku:SERUM-30:0:Url"] = Recommended.Url,
         };
 
         // Fault injection for the dashboard's poison view: one marked input always fails; everything else is the real decider.

@@ -64,4 +64,22 @@ public sealed class DevEndpointsTests(AzuriteServer azurite)
         Assert.True(DevClockApi.TryParseDuration(text, out var duration, out _));
         Assert.Equal(TimeSpan.FromMinutes(minutes), duration);
     }
+
+    [Fact]
+    public async Task AdvanceClock_HostRestarted_GoesOnFromTheStoredTime()
+    {
+        DateTimeOffset advanced;
+        string prefix;
+        await using (var first = new HostApp(azurite.ConnectionString))
+        {
+            advanced = await Dev.AdvanceAsync(first, "P3DT2H");
+            prefix = first.Prefix;
+        }
+
+        await using var restarted = new HostApp(azurite.ConnectionString, prefix: prefix);
+        var now = (await Json.ReadAsync<ClockView>(await restarted.Anonymous().GetAsync("/api/dev/clock"))).Now;
+
+        Assert.Equal(HostApp.Start.AddDays(3).AddHours(2), advanced);
+        Assert.Equal(advanced, now);
+    }
 }

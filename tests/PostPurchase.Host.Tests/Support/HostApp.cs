@@ -32,14 +32,15 @@ internal sealed class HostApp : IAsyncDisposable
 
     /// <param name="settings">Extra configuration (e.g. <c>PostPurchase:Twilio:AccountSid</c>), applied last.</param>
     /// <param name="environment">The hosting environment (Testing unless a test needs another).</param>
-    public HostApp(string storage, bool simulated = true, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing")
+    /// <param name="prefix">The storage prefix of an earlier host, to restart on its data; a new one by default.</param>
+    public HostApp(string storage, bool simulated = true, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null, string environment = "Testing", string? prefix = null)
     {
         _storage = storage;
         _simulated = simulated;
         _services = services;
         _settings = settings;
         _environment = environment;
-        Prefix = "h" + Guid.NewGuid().ToString("N")[..10];
+        Prefix = prefix ?? "h" + Guid.NewGuid().ToString("N")[..10];
     }
 
     /// <summary>Table and queue name prefix of this host.</summary>

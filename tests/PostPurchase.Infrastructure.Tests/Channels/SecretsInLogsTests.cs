@@ -43,9 +43,9 @@ public sealed class SecretsInLogsTests
     public async Task SmtpSend_WrongPassword_NeitherLogsNorErrorShowThePassword()
     {
         using var sink = await SmtpSink.StartAsync("mailer", "the-right-password");
-        var settings = new Configuration.PostPurchaseOptions
+        var settings = new PostPurchase.Infrastructure.Configuration.PostPurchaseOptions
         {
-            Email = new Configuration.EmailOptions
+            Email = new PostPurchase.Infrastructure.Configuration.EmailOptions
             {
                 Provider = "Smtp", SmtpHost = "127.0.0.1", SmtpPort = sink.Port, SmtpUseTls = false,
                 SmtpUser = "mailer", SmtpPassword = "wrong-pa55word-x9", Sender = "orders@shop.example",

@@ -95,6 +95,25 @@ public sealed class EngineCrashSafetyTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task SweepAsync_ClaimOutlivedItsLeaseWithAProviderThatCanBeAsked_HandedOverAgainAsMayHaveBeenSent()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        engine.Email.CanLookUpSends = true;
+        var order = OrderBuilder.Apparel().Build();
+        await engine.Workflows.StartAsync(order, CancellationToken.None);
+        var batch = await engine.Get<OutboxWork>().Reader.ReadAsync();
+        await engine.Get<Infrastructure.Storage.OutboxStore>().ClaimAsync(batch.Rows, engine.Time.GetUtcNow().AddMinutes(2), CancellationToken.None);
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(3));
+        await engine.AdvanceAsync(TimeSpan.FromHours(1));
+
+        var call = Assert.Single(engine.Email.Calls);
+        Assert.True(call.MayHaveBeenSent);
+        var message = (await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None))!.Messages.Single().Message;
+        Assert.Equal(MessageStatus.Sent, message.Status);
+    }
+
+    [Fact]
     public async Task DispatchAsync_ProviderReportsOptOut_SuppressedAndConsentRevoked()
     {
         await using var engine = EngineHarness.Create(azurite.ConnectionString);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using PostPurchase.Core.Messages;
 using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Channels;
 using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Infrastructure.Storage;
@@ -26,6 +27,9 @@ internal sealed class EngineHarness : IAsyncDisposable
         Sms = sms;
     }
 
+    /// <summary>The signing key buyer keys are derived from, when the harness keeps buyer profiles.</summary>
+    public const string SigningKey = "engine-harness-signing-key";
+
     public FakeTimeProvider Time { get; }
 
     public string Prefix { get; }
@@ -48,6 +52,9 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>The engine's services.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>Every accepted message across channels.</summary>
     public IReadOnlyList<OutboundMessage> AllSent => [.. Email.Sent, .. Sms.Sent];
 
@@ -55,7 +62,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         string connectionString,
         string? prefix = null,
         FakeTimeProvider? time = null,
-        Func<EngineOptions, EngineOptions>? configure = null)
+        Func<EngineOptions, EngineOptions>? configure = null,
+        bool buyers = false)
     {
         prefix ??= "t" + Guid.NewGuid().ToString("N")[..10];
         time ??= new FakeTimeProvider(Some.Monday);
@@ -74,6 +82,10 @@ internal sealed class EngineHarness : IAsyncDisposable
         };
         services.AddSingleton(configure?.Invoke(options) ?? options);
         services.AddEmbeddedEngine();
+        if (buyers)
+        {
+            services.AddBuyerProfiles(() => SigningKey);
+        }
         services.AddSingleton<StorageHealthCheck>();
         services.AddSingleton<EngineService>();
         var email = new RecordingSender(Channel.Email);

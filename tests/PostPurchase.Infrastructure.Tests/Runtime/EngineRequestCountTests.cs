@@ -15,12 +15,12 @@ public sealed class EngineRequestCountTests(AzuriteServer azurite, ITestOutputHe
     private const int Orders = 20;
 
     [Fact]
-    public async Task StorageRequestCounter_FullTimelines_AtMostFortySixRequestsPerOrder()
+    public async Task StorageRequestCounter_FullTimelines_AtMostFortyNineRequestsPerOrder()
     {
-        await using var engine = EngineHarness.Create(azurite.ConnectionString);
+        await using var engine = EngineHarness.Create(azurite.ConnectionString, buyers: true);
         await engine.Runtime.DrainAsync(CancellationToken.None);
         var orders = Enumerable.Range(0, Orders)
-            .Select(_ => OrderBuilder.Apparel().WithShipment("postnl", Some.TrackingNumber()).Build())
+            .Select(i => OrderBuilder.Apparel().For(Some.Customer() with { Email = $"buyer{i}@example.com" }).WithShipment("postnl", Some.TrackingNumber()).Build())
             .ToList();
         var before = engine.Counter.Total;
 
@@ -51,10 +51,10 @@ public sealed class EngineRequestCountTests(AzuriteServer azurite, ITestOutputHe
             Assert.True((await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None))!.State.Completed);
         }
 
-        // 45.5 measured: 9 decisions, 7 claims + 7 outcomes, 5 wake-up index rows, 5 inputs in and out of the queue, the intake's
-        // 2 index writes (a new parcel needs no parked-event lookup), 2 state reads for superseded wake-ups, and the drain's polls;
-        // docs/runtime.md breaks the requests down.
-        Assert.InRange(perOrder, 1, 46);
+        // 48.5 measured: 9 decisions, 7 claims + 7 outcomes, 5 wake-up index rows, 5 inputs in and out of the queue, the intake's
+        // 2 index writes (a new parcel needs no parked-event lookup), 2 state reads for superseded wake-ups, the drain's polls, and
+        // the buyer profile's 3 (its insert at intake, the reservations of the survey and the review); docs/runtime.md breaks them down.
+        Assert.InRange(perOrder, 1, 49);
     }
 
     private static List<TrackingEvent> Scans(IEnumerable<Order> orders, TrackingStatus status, DateTimeOffset at) =>

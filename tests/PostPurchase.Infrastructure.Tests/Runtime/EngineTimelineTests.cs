@@ -33,7 +33,7 @@ public sealed class EngineTimelineTests(AzuriteServer azurite)
     public async Task DrainAsync_RealComposerAndLinks_MessagesRenderedWithTheBuyersSignedTrackingLink()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Some.Monday);
-        var links = new Links.CustomerLinks("a-signing-key-for-engine-tests", "https://shop.example", time);
+        var links = new PostPurchase.Infrastructure.Links.CustomerLinks("a-signing-key-for-engine-tests", "https://shop.example", time);
         var composer = new Core.Messages.MessageComposer(new Core.Messages.Branding { ShopName = "Dagelijks Goed" });
         await using var engine = EngineHarness.Create(azurite.ConnectionString, time: time, configure: o => new Infrastructure.Runtime.EngineOptions
         {

@@ -65,9 +65,27 @@ public sealed class InfrastructureRegistrationTests
         builder.AddPostPurchaseInfrastructure();
         using var services = builder.Services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<Links.CustomerLinks>());
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<PostPurchase.Infrastructure.Links.CustomerLinks>());
 
         Assert.Contains("PostPurchase:SigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPostPurchaseInfrastructure_HostIdentitySettingsOnly_EveryEngineClientUsesTheIdentity()
+    {
+        var builder = Builder("Production",
+            ("AzureWebJobsStorage:accountName", "stpostpurchase01"),
+            ("AzureWebJobsStorage:credential", "managedidentity"),
+            ("AzureWebJobsStorage:clientId", "client-1"));
+        builder.AddPostPurchaseInfrastructure();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var storage = services.GetRequiredService<StorageAccount>();
+
+        Assert.Same(services.GetRequiredService<StorageClientFactory>().Connection, services.GetRequiredService<StorageConnection>());
+        Assert.Equal(StorageCredentialKind.ManagedIdentity, services.GetRequiredService<StorageConnection>().CredentialKind);
+        Assert.Equal("stpostpurchase01.table.core.windows.net", storage.Orders.Uri.Host);
+        Assert.Equal("stpostpurchase01.queue.core.windows.net", storage.Inbox.Uri.Host);
     }
 
     private static HostApplicationBuilder Builder(string environment, params (string Key, string Value)[] settings)

@@ -13,6 +13,9 @@ internal sealed class RecordingSender(Channel channel) : IChannelSender
 
     public string Provider => "recording";
 
+    /// <summary>Whether the engine may hand a message whose answer was lost to this sender again (a provider it can ask first).</summary>
+    public bool CanLookUpSends { get; set; }
+
     /// <summary>Every call, in order, including those that threw or failed.</summary>
     public ConcurrentQueue<OutboundMessage> Calls { get; } = new();
 

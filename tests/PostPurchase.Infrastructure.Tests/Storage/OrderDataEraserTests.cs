@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
@@ -84,9 +85,26 @@ public sealed class OrderDataEraserTests(AzuriteServer azurite)
         Assert.Equal(second.OrderId, await engine.Get<ParcelIndex>().FindAsync(second.Shipments.Single().Key, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task EraseAsync_BuyersOrders_ShrinkTheProfileAndTheLastTakesItAlong()
+    {
+        await using var engine = EngineHarness.Create(azurite.ConnectionString, buyers: true);
+        var (first, _) = await RunOrderAsync(engine);
+        var (second, _) = await RunOrderAsync(engine);
+        var key = (await engine.Workflows.GetAsync(first.OrderId, CancellationToken.None))!.State.Buyer!.Key;
+        var profiles = engine.Get<PostPurchase.Infrastructure.Buyers.IBuyerProfiles>();
+
+        await Eraser(engine).EraseAsync(first.OrderId, CancellationToken.None);
+        var left = await profiles.GetAsync(key, CancellationToken.None);
+        await Eraser(engine).EraseAsync(second.OrderId, CancellationToken.None);
+
+        Assert.Equal([second.OrderId], left!.Orders.Select(o => o.OrderId));
+        Assert.Null(await profiles.GetAsync(key, CancellationToken.None));
+    }
+
     private static OrderDataEraser Eraser(EngineHarness engine) => new(
         engine.Storage, engine.Get<ParcelIndex>(), engine.Get<PhoneDirectory>(), engine.Get<WakeupIndex>(), engine.Get<StateCache>(),
-        NullLogger<OrderDataEraser>.Instance);
+        NullLogger<OrderDataEraser>.Instance, engine.Services.GetService<PostPurchase.Infrastructure.Buyers.IBuyerProfiles>());
 
     /// <summary>Places an order with one parcel and an in-transit scan, so it has message rows, an event row and a pending wake-up.</summary>
     private static async Task<(PostPurchase.Core.Orders.Order Order, string Tracking)> RunOrderAsync(EngineHarness engine)

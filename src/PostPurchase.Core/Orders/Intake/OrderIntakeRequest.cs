@@ -13,17 +13,21 @@ public sealed record OrderIntakeRequest(
     PromiseRequest? Promise,
     IReadOnlyList<ShipmentRequest>? Shipments);
 
-/// <summary>The buyer in an intake request.</summary>
+/// <summary>The buyer in an intake request; <c>loyalty</c> is optional.</summary>
 public sealed record CustomerRequest(
-    string? FirstName, string? LastName, string? Email, string? Phone, string? Locale, string? TimeZone, ConsentRequest? Consent);
+    string? FirstName, string? LastName, string? Email, string? Phone, string? Locale, string? TimeZone, ConsentRequest? Consent,
+    LoyaltyRequest? Loyalty = null);
+
+/// <summary>The buyer's loyalty standing at the shop, shown in referral messages and on the tracking page.</summary>
+public sealed record LoyaltyRequest(int? Points, string? Tier);
 
 /// <summary>Consent in an intake request; <c>marketing</c>, <c>source</c> and <c>wordingVersion</c> are optional.</summary>
 public sealed record ConsentRequest(bool? Sms, bool? WhatsApp, bool? Marketing = null, string? Source = null, string? WordingVersion = null);
 
-/// <summary>An order line in an intake request.</summary>
+/// <summary>An order line in an intake request; <c>variantId</c> (the shop's variant or product id) feeds reorder links.</summary>
 public sealed record OrderItemRequest(
     string? Sku, string? Name, string? Category, int? Quantity, decimal? UnitPrice,
-    string? ImageUrl = null, string? ProductUrl = null, string? HowToUrl = null);
+    string? ImageUrl = null, string? ProductUrl = null, string? HowToUrl = null, string? VariantId = null);
 
 /// <summary>Totals in an intake request.</summary>
 public sealed record TotalsRequest(decimal? Subtotal, decimal? Discount, decimal? Shipping, decimal? Tax, decimal? Total);

@@ -12,63 +12,87 @@ using Polly.Timeout;
 namespace PostPurchase.Infrastructure.Channels.Acs;
 
 /// <summary>
-/// Sends email through Azure Communication Services' REST API. Every attempt for a message carries the
-/// same <c>Operation-Id</c> (<see cref="AcsOperationId"/>) and asks the operation's status first, so a send
-/// that was accepted before a timeout or a crash is followed, never repeated. The operation is then
-/// polled until it succeeds or fails.
+/// Sends email through Azure Communication Services' REST API and answers as soon as ACS accepted it (sent, with the operation
+/// id): the delivery outcome comes later, from ACS delivery reports (Event Grid) or a status poll, never on the send path. Every
+/// attempt for a message carries the same <c>Operation-Id</c> (<see cref="AcsOperationId"/>); an attempt that may follow an
+/// accepted one (a retry, a crash, an activity run again) asks the operation's status first, so it is never sent twice.
 /// </summary>
 internal sealed partial class AcsEmailSender(
     IHttpClientFactory clients,
     AcsCredentials credentials,
     IOptions<PostPurchaseOptions> options,
     ChannelTimings timings,
+    IProviderMessageIndex index,
     TimeProvider time,
-    ILogger<AcsEmailSender> logger) : IChannelSender
+    ILogger<AcsEmailSender> logger,
+    AcsStatusPoll? statusPoll = null) : IChannelSender
 {
     /// <summary>The named HTTP client (with its resilience pipeline and signing handler) this sender uses.</summary>
     public const string HttpClientName = "acs";
 
-    /// <summary>The GA API version used for sends and polls.</summary>
+    /// <summary>The GA API version used for sends and status reads.</summary>
     public const string ApiVersion = "2023-03-31";
+
+    /// <summary>The provider name in the message index (delivery reports name the operation id only).</summary>
+    public const string IndexName = "acs";
 
     public Channel Channel => Channel.Email;
 
     public string Provider => "acs";
+
+    /// <summary>The operation id is the message's own: a send whose answer was lost is looked up before it is made again.</summary>
+    public bool CanLookUpSends => true;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var operationId = AcsOperationId.For(message.Key).ToString();
         var body = JsonSerializer.SerializeToUtf8Bytes(Build(message), AcsResponses.Json);
+        // Before the send, so a delivery report can never arrive for an operation nobody can place.
+        await index.RememberAsync(IndexName, operationId, message.OrderId, message.Key, cancellationToken).ConfigureAwait(false);
+        var check = message.MayHaveBeenSent;
         for (var attempt = 0; attempt <= timings.MaxRetryAttempts; attempt++)
         {
             if (attempt > 0)
             {
                 await Task.Delay(timings.RetryBaseDelay * Math.Pow(2, attempt - 1), time, cancellationToken).ConfigureAwait(false);
             }
-            var (known, status, lookupError) = await GetStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
-            if (lookupError is not null)
+            if (check)
             {
-                return Log(message, new SendResult(SendOutcome.Retry, Error: lookupError));
+                var (known, status, lookupError) = await GetStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
+                if (lookupError is not null)
+                {
+                    return Log(message, new SendResult(SendOutcome.Retry, Error: lookupError));
+                }
+                if (known)
+                {
+                    return Log(message, Accepted(operationId, status!));
+                }
             }
-            if (known)
+            var (result, accepted) = await PostAsync(operationId, body, cancellationToken).ConfigureAwait(false);
+            if (accepted)
             {
-                return Log(message, await FollowAsync(operationId, status!, null, cancellationToken).ConfigureAwait(false));
-            }
-            var (result, accepted, retryAfter) = await PostAsync(operationId, body, cancellationToken).ConfigureAwait(false);
-            if (accepted is not null)
-            {
-                return Log(message, await FollowAsync(operationId, accepted, retryAfter, cancellationToken).ConfigureAwait(false));
+                statusPoll?.Track(operationId, message.OrderId, message.Key);
+                return SendResult.Sent(operationId);
             }
             if (result is not null)
             {
                 return Log(message, result);
             }
-            // The send may or may not have been accepted (timeout, 5xx, broken connection): the next
-            // round asks the operation's status before sending again with the same Operation-Id.
+            // The send may or may not have been accepted (timeout, 5xx, broken connection): the next round asks the
+            // operation's status before sending again with the same Operation-Id.
+            check = true;
         }
         return Log(message, new SendResult(SendOutcome.Retry, Error: $"ACS did not accept operation {operationId} after {timings.MaxRetryAttempts + 1} attempts; it will be sent again with the same Operation-Id."));
     }
+
+    /// <summary>The status of an operation as a send outcome: accepted (running or done) is sent; failed or canceled is failed.</summary>
+    internal static SendResult Accepted(string operationId, AcsOperationStatus status) => status.Status switch
+    {
+        "Failed" or "Canceled" => new SendResult(SendOutcome.Failed, operationId,
+            $"ACS operation {operationId} {status.Status}: {status.Error?.Code ?? "no code"}: {status.Error?.Message ?? "no message"}"),
+        _ => SendResult.Sent(operationId),
+    };
 
     private AcsEmailMessage Build(OutboundMessage message)
     {
@@ -108,7 +132,7 @@ internal sealed partial class AcsEmailSender(
         }
     }
 
-    private async Task<(SendResult? Result, AcsOperationStatus? Accepted, TimeSpan? RetryAfter)> PostAsync(string operationId, byte[] body, CancellationToken cancellationToken)
+    private async Task<(SendResult? Result, bool Accepted)> PostAsync(string operationId, byte[] body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{credentials.Connection.BaseUrl}/emails:send?api-version={ApiVersion}"))
         {
@@ -120,59 +144,23 @@ internal sealed partial class AcsEmailSender(
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
             {
-                var accepted = response.StatusCode == HttpStatusCode.Conflict ? null : await AcsResponses.ReadStatusAsync(response, cancellationToken).ConfigureAwait(false);
-                return (null, accepted ?? new AcsOperationStatus(operationId, "Running", null), response.Headers.RetryAfter?.Delta);
+                return (null, true);
             }
             var error = await AcsResponses.DescribeAsync(response, "send", cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                return (new SendResult(SendOutcome.Retry, Error: error, RetryAfter: response.Headers.RetryAfter?.Delta), null, null);
+                return (new SendResult(SendOutcome.Retry, Error: error, RetryAfter: response.Headers.RetryAfter?.Delta), false);
             }
-            return (int)response.StatusCode >= 500 ? (null, null, null) : (new SendResult(SendOutcome.Failed, Error: error), null, null);
+            return (int)response.StatusCode >= 500 ? (null, false) : (new SendResult(SendOutcome.Failed, Error: error), false);
         }
         catch (BrokenCircuitException)
         {
-            return (new SendResult(SendOutcome.Retry, Error: "ACS failed repeatedly; sending is paused for a moment (circuit open)."), null, null);
+            return (new SendResult(SendOutcome.Retry, Error: "ACS failed repeatedly; sending is paused for a moment (circuit open)."), false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
             LogSendUncertain(operationId, ex.Message);
-            return (null, null, null);
-        }
-    }
-
-    private async Task<SendResult> FollowAsync(string operationId, AcsOperationStatus status, TimeSpan? retryAfter, CancellationToken cancellationToken)
-    {
-        // Elapsed time, not the clock's date: a simulated business clock must not stop (or skip) the polling.
-        var started = time.GetTimestamp();
-        while (true)
-        {
-            switch (status.Status)
-            {
-                case "Succeeded":
-                    return SendResult.Sent(operationId);
-                case "Failed" or "Canceled":
-                    return new SendResult(SendOutcome.Failed, operationId, $"ACS operation {operationId} {status.Status}: {status.Error?.Code ?? "no code"}: {status.Error?.Message ?? "no message"}");
-            }
-            if (time.GetElapsedTime(started) >= timings.AcsPollTimeout)
-            {
-                return new SendResult(SendOutcome.Unknown, operationId, $"ACS operation {operationId} is still {status.Status} after {timings.AcsPollTimeout}; it was accepted and will not be sent again: check its status later.");
-            }
-            var pause = retryAfter is { } wait && wait < timings.AcsMaxPollDelay ? wait : timings.AcsMaxPollDelay;
-            await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
-            var url = new Uri($"{credentials.Connection.BaseUrl}/emails/operations/{operationId}?api-version={ApiVersion}");
-            try
-            {
-                using var response = await clients.CreateClient(HttpClientName).GetAsync(url, cancellationToken).ConfigureAwait(false);
-                retryAfter = response.Headers.RetryAfter?.Delta;
-                status = response.IsSuccessStatusCode
-                    ? await AcsResponses.ReadStatusAsync(response, cancellationToken).ConfigureAwait(false) ?? status
-                    : status;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
-            {
-                LogPollFailed(operationId, ex.Message);
-            }
+            return (null, false);
         }
     }
 
@@ -190,7 +178,4 @@ internal sealed partial class AcsEmailSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ACS send of operation {OperationId} has no clear answer ({Reason}); its status is checked before any new attempt")]
     private partial void LogSendUncertain(string operationId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polling ACS operation {OperationId} failed once: {Reason}")]
-    private partial void LogPollFailed(string operationId, string reason);
 }

@@ -10,6 +10,9 @@ internal sealed class OutboxChannelSender(Channel channel) : IChannelSender
 
     public string Provider => "outbox";
 
+    /// <summary>Recording again is harmless.</summary>
+    public bool CanLookUpSends => true;
+
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken) =>
         Task.FromResult(SendResult.Sent($"outbox-{WireName.Of(Channel)}-{message.Key}"));
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,11 +8,17 @@ using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Configuration;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace PostPurchase.Infrastructure.Channels.Twilio;
 
 /// <summary>
-/// Sends SMS or WhatsApp through Twilio's Messages REST API. A create request is not idempotent, so it
+/// Sends SMS or WhatsApp through Twilio's Messages REST API with the Twilio SDK (its REST client over our resilient
+/// HttpClient). A create request is not idempotent, so it
 /// is only repeated when Twilio certainly did not process it (429/20429, 5xx, no connection); a timeout
 /// after sending is reported as <see cref="SendOutcome.Unknown"/>, never resent blindly.
 /// </summary>
@@ -82,65 +86,60 @@ internal sealed partial class TwilioChannelSender(
 
     private async Task<(SendResult Result, int? Code)> PostAsync(TwilioOptions settings, OutboundMessage message, string? contentSid, CancellationToken cancellationToken)
     {
-        var url = $"{settings.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid!)}/Messages.json";
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(Form(settings, message, contentSid)) };
-        var user = string.IsNullOrWhiteSpace(settings.ApiKeySid) ? settings.AccountSid : settings.ApiKeySid;
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{settings.AuthToken}")));
+        // The SDK's REST client over our resilient HttpClient (retries, circuit breaker, timeout; the base URL rewrite in tests).
+        var http = new SystemNetHttpClient(clients.CreateClient(HttpClientName));
+        var user = string.IsNullOrWhiteSpace(settings.ApiKeySid) ? settings.AccountSid! : settings.ApiKeySid;
+        var rest = new TwilioRestClient(user, settings.AuthToken, settings.AccountSid, httpClient: http);
         try
         {
-            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
+            var created = await MessageResource.CreateAsync(Options(settings, message, contentSid), rest).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return (SendResult.Sent(created.Sid), null);
+        }
+        catch (ApiException ex)
+        {
+            var status = http.LastResponse?.StatusCode is { } answered && answered != default ? answered : (HttpStatusCode)ex.Status;
+            var code = ex.Code == 0 ? (int?)null : ex.Code;
+            return (TwilioErrorMap.Map(status, code, code is null ? null : ex.Message, RetryAfter(http.LastResponse?.Headers)), code);
+        }
+        catch (ApiConnectionException ex)
+        {
+            return (ex.InnerException switch
             {
-                var created = await ReadJsonAsync<TwilioMessageResource>(response, cancellationToken).ConfigureAwait(false);
-                return (SendResult.Sent(created?.Sid), null);
-            }
-            var error = await ReadJsonAsync<TwilioErrorBody>(response, cancellationToken).ConfigureAwait(false);
-            return (TwilioErrorMap.Map(response.StatusCode, error?.Code, error?.Message, RetryAfter(response)), error?.Code);
-        }
-        catch (TimeoutRejectedException)
-        {
-            return (new SendResult(SendOutcome.Unknown, Error: "Twilio did not answer in time; the message may have been accepted: check its status before sending again."), null);
-        }
-        catch (BrokenCircuitException)
-        {
-            return (new SendResult(SendOutcome.Retry, Error: "Twilio failed repeatedly; sending is paused for a moment (circuit open)."), null);
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
-        {
-            return (new SendResult(SendOutcome.Retry, Error: $"Twilio could not be reached: {ex.Message}"), null);
-        }
-        catch (HttpRequestException ex)
-        {
-            return (new SendResult(SendOutcome.Unknown, Error: $"The connection to Twilio broke after sending; the message may have been accepted: {ex.Message}"), null);
+                TimeoutRejectedException => new SendResult(SendOutcome.Unknown, Error: "Twilio did not answer in time; the message may have been accepted: check its status before sending again."),
+                BrokenCircuitException => new SendResult(SendOutcome.Retry, Error: "Twilio failed repeatedly; sending is paused for a moment (circuit open)."),
+                HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } connect =>
+                    new SendResult(SendOutcome.Retry, Error: $"Twilio could not be reached: {connect.Message}"),
+                var other => new SendResult(SendOutcome.Unknown, Error: $"The connection to Twilio broke after sending; the message may have been accepted: {other?.Message ?? ex.Message}"),
+            }, null);
         }
     }
 
-    private List<KeyValuePair<string, string>> Form(TwilioOptions settings, OutboundMessage message, string? contentSid)
+    private CreateMessageOptions Options(TwilioOptions settings, OutboundMessage message, string? contentSid)
     {
         var whatsApp = message.Channel == Channel.WhatsApp;
-        var form = new List<KeyValuePair<string, string>> { new("To", whatsApp ? WithPrefix(message.To) : message.To) };
+        var options = new CreateMessageOptions(new PhoneNumber(whatsApp ? WithPrefix(message.To) : message.To));
         if (!string.IsNullOrWhiteSpace(settings.MessagingServiceSid))
         {
-            form.Add(new("MessagingServiceSid", settings.MessagingServiceSid));
+            options.MessagingServiceSid = settings.MessagingServiceSid;
         }
         else
         {
-            form.Add(new("From", whatsApp ? WithPrefix(settings.WhatsAppFrom!) : settings.From!));
+            options.From = new PhoneNumber(whatsApp ? WithPrefix(settings.WhatsAppFrom!) : settings.From!);
         }
         if (contentSid is not null)
         {
-            form.Add(new("ContentSid", contentSid));
+            options.ContentSid = contentSid;
             if (message.Content.TemplateVariables is { Count: > 0 } variables)
             {
-                form.Add(new("ContentVariables", JsonSerializer.Serialize(variables)));
+                options.ContentVariables = JsonSerializer.Serialize(variables);
             }
         }
         else
         {
-            form.Add(new("Body", message.Content.Text));
+            options.Body = message.Content.Text;
         }
-        form.Add(new("StatusCallback", message.StatusCallbackUrl ?? StatusCallbackFor(message.Key)));
-        return form;
+        options.StatusCallback = new Uri(message.StatusCallbackUrl ?? StatusCallbackFor(message.Key));
+        return options;
     }
 
     private string StatusCallbackFor(string key) =>
@@ -149,28 +148,12 @@ internal sealed partial class TwilioChannelSender(
     private static string WithPrefix(string address) =>
         address.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? address : WhatsAppPrefix + address;
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    private TimeSpan? RetryAfter(HttpResponseHeaders? headers) => headers?.RetryAfter switch
     {
         { Delta: { } delta } => delta,
         { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         _ => null,
     };
-
-    private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken) where T : class
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (NotSupportedException)
-        {
-            return null;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WhatsApp message {Key} hit the closed 24-hour window; sending it again as template {ContentSid}")]
     private partial void LogRetryingAsTemplate(string key, string contentSid);

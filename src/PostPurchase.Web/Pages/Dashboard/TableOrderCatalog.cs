@@ -4,9 +4,9 @@ using PostPurchase.Infrastructure.Workflows;
 namespace PostPurchase.Web.Pages.Dashboard;
 
 /// <summary>Finds orders by their <c>state</c> rows in table <c>Orders</c> and reads each through the read model store.</summary>
-internal sealed class TableOrderCatalog(TableServiceClient service, IOrderReadModelStore store) : IOrderCatalog
+internal sealed class TableOrderCatalog(TableClient orders, IOrderReadModelStore store) : IOrderCatalog
 {
-    private readonly TableClient _orders = service.GetTableClient("Orders");
+    private readonly TableClient _orders = orders;
 
     public async Task<IReadOnlyList<OrderSnapshot>> ListAsync(int max, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ namespace PostPurchase.Web.Pages.Tracking;
 /// <summary>Everything one rendering of the tracking page needs; built by the host (or the Functions app) per request.</summary>
 /// <param name="BasePath">The page's own path, <c>/track/{token}</c>; forms post below it.</param>
 /// <param name="Notice">A confirmation to show at the top: "cancelled", "return", "rated", "consent".</param>
+/// <param name="Growth">Recommendations and loyalty standing; null shows neither.</param>
 public sealed record TrackingPageModel(
     TimelineState State,
     Branding Branding,
@@ -16,7 +17,8 @@ public sealed record TrackingPageModel(
     string Locale,
     string BasePath,
     AntiforgeryField? Antiforgery = null,
-    string? Notice = null)
+    string? Notice = null,
+    TrackingGrowth? Growth = null)
 {
     /// <summary>The page's strings.</summary>
     public PageText Text { get; } = PageText.For(Locale);

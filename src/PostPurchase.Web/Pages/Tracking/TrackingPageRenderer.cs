@@ -27,6 +27,7 @@ public static class TrackingPageRenderer
         TrackingTimelineRenderer.Render(html, model);
         TrackingActionsRenderer.Render(html, model);
         Items(html, model);
+        TrackingGrowthRenderer.Render(html, model);
         Details(html, model);
         html.Append("</main>");
         Footer(html, model);

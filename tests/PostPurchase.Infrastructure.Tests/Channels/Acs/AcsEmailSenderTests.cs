@@ -12,16 +12,17 @@ public sealed class AcsEmailSenderTests : IDisposable
     private AcsStub _acs = new();
 
     [Fact]
-    public async Task SendAsync_NewMessage_SendsTheSignedRequestOnceAndPollsUntilSucceeded()
+    public async Task SendAsync_FirstAttempt_SendsTheSignedRequestOnceAndAnswersSentOnAcceptanceWithoutReadingTheStatus()
     {
-        _acs.StatusAfterSend.Insert(0, """{"status":"Running"}""");
+        _acs.StatusAfterSend[0] = """{"status":"Running"}""";
         using var host = ChannelTestHost.Create(_acs.Settings());
-        var message = Messages.Email(subject: "Zamówienie PP-1 potwierdzone", text: "Dziękujemy za zamówienie.", locale: "pl");
+        var message = Messages.Email(subject: "Zamówienie PP-1 potwierdzone", text: "Dziękujemy za zamówienie.", locale: "pl") with { MayHaveBeenSent = false };
 
         var result = await host.Sender(Channel.Email).SendAsync(message, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Sent, result.Outcome);
         var operationId = AcsOperationId.For(message.Key).ToString();
+        Assert.Equal(0, _acs.Server.LogEntries.Count(e => e.RequestMessage.Method == "GET"));
         Assert.Equal(operationId, result.ProviderMessageId);
         var (sentId, body) = Assert.Single(_acs.Sends);
         Assert.Equal(operationId, sentId);
@@ -95,19 +96,20 @@ public sealed class AcsEmailSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_StillRunningAfterThePollTimeout_IsUnknownAndLaterFollowedWithoutResending()
+    public async Task SendAsync_StatusNeverComes_AnswersAtAcceptanceAndARetryFollowsTheOperationWithoutResending()
     {
         _acs.StatusAfterSend[0] = """{"status":"Running"}""";
         using var host = ChannelTestHost.Create(_acs.Settings(), timings: ChannelTestHost.Fast with { AcsPollTimeout = TimeSpan.FromMilliseconds(300) });
         var sender = host.Sender(Channel.Email);
         var message = Messages.Email();
+        var started = System.Diagnostics.Stopwatch.StartNew();
 
-        var first = await sender.SendAsync(message, CancellationToken.None);
-        _acs.StatusAfterSend.Add("""{"status":"Succeeded"}""");
-        _acs.StatusAfterSend.RemoveAt(0);
+        var first = await sender.SendAsync(message with { MayHaveBeenSent = false }, CancellationToken.None);
+        var firstTook = started.Elapsed;
         var second = await sender.SendAsync(message, CancellationToken.None);
 
-        Assert.Equal(SendOutcome.Unknown, first.Outcome);
+        Assert.Equal(SendOutcome.Sent, first.Outcome);
+        Assert.True(firstTook < TimeSpan.FromSeconds(10), $"the send waited {firstTook} for a status");
         Assert.Equal(SendOutcome.Sent, second.Outcome);
         Assert.Equal(first.ProviderMessageId, second.ProviderMessageId);
         Assert.Equal(1, _acs.Posts);
@@ -127,15 +129,18 @@ public sealed class AcsEmailSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_OperationFails_ReturnsFailedWithTheServiceError()
+    public async Task SendAsync_RetryOfAnOperationThatFailed_ReturnsFailedWithTheServiceErrorAndSendsNothing()
     {
-        _acs.StatusAfterSend[0] = Fixture.Json("acs-email-operation-failed.example.json").GetProperty("responses").GetProperty("200").GetProperty("body").GetRawText();
         using var host = ChannelTestHost.Create(_acs.Settings());
+        var message = Messages.Email();
+        _acs.Operations[AcsOperationId.For(message.Key).ToString()] = """{"status":"Failed"}""";
+        _acs.StatusAfterSend[0] = Fixture.Json("acs-email-operation-failed.example.json").GetProperty("responses").GetProperty("200").GetProperty("body").GetRawText();
 
-        var result = await host.Sender(Channel.Email).SendAsync(Messages.Email(), CancellationToken.None);
+        var result = await host.Sender(Channel.Email).SendAsync(message, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Failed, result.Outcome);
         Assert.Contains("EmailDropped", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, _acs.Posts);
     }
 
     [Fact]

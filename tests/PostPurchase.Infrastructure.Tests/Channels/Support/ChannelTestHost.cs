@@ -23,7 +23,8 @@ internal sealed class ChannelTestHost : IDisposable
         MaxRetryDelay = TimeSpan.FromSeconds(30),
         UseJitter = false,
         AcsPollTimeout = TimeSpan.FromSeconds(30),
-        AcsMaxPollDelay = TimeSpan.FromMilliseconds(20),
+        AcsStatusPollDelay = TimeSpan.FromMilliseconds(20),
+        AcsStatusReadPause = TimeSpan.FromMilliseconds(10),
         SmtpTimeout = TimeSpan.FromSeconds(30),
     };
 

@@ -24,9 +24,29 @@ internal static class CustomerRules
         {
             errors.Add($"{Path}.phone", "Required when consent.sms or consent.whatsapp is true.");
         }
+        var loyalty = Loyalty(request.Loyalty, errors);
         return firstName is null || email is null || locale is null || timeZone is null || consent is null
             ? null
-            : new Customer(firstName, lastName, email, phone, locale, timeZone, consent);
+            : new Customer(firstName, lastName, email, phone, locale, timeZone, consent, loyalty);
+    }
+
+    private static LoyaltyStatus? Loyalty(LoyaltyRequest? request, IntakeErrors errors)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+        if (request.Points is < 0)
+        {
+            errors.Add($"{Path}.loyalty.points", "Must be 0 or more.");
+        }
+        var tier = errors.Optional(request.Tier, $"{Path}.loyalty.tier", 50);
+        if (request.Points is null && tier is null)
+        {
+            errors.Add($"{Path}.loyalty", "Send points, a tier or both; leave loyalty out when the buyer has neither.");
+            return null;
+        }
+        return new LoyaltyStatus(request.Points, tier);
     }
 
     private static string? Email(string? value, IntakeErrors errors)

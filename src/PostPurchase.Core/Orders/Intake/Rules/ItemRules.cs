@@ -49,9 +49,10 @@ internal static class ItemRules
         var imageUrl = UrlRule.Optional(request.ImageUrl, $"{path}.imageUrl", errors);
         var productUrl = UrlRule.Optional(request.ProductUrl, $"{path}.productUrl", errors);
         var howToUrl = UrlRule.Optional(request.HowToUrl, $"{path}.howToUrl", errors);
+        var variantId = errors.Optional(request.VariantId, $"{path}.variantId", 100);
         // Other problems are recorded; the order is only built when there are none at all.
         return sku is null || name is null || quantity is null || unitPrice is null
             ? null
-            : new OrderItem(sku, name, category, quantity.Value, unitPrice.Value, imageUrl, productUrl, howToUrl);
+            : new OrderItem(sku, name, category, quantity.Value, unitPrice.Value, imageUrl, productUrl, howToUrl, variantId);
     }
 }

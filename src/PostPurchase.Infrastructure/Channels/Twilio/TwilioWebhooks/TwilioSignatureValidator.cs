@@ -5,8 +5,8 @@ namespace PostPurchase.Infrastructure.Channels.Twilio.TwilioWebhooks;
 
 /// <summary>
 /// Validates <c>X-Twilio-Signature</c>: Base64(HMAC-SHA1(auth token, URL + each form name and value,
-/// names sorted ordinally, values of a repeated name sorted too)). The URL is tried with and without its
-/// default port, as Twilio's own libraries do.
+/// names sorted ordinally, values of a repeated name sorted too)), through the Twilio SDK's request validator
+/// (which tries the URL with and without its default port); forms that repeat a name are checked here.
 /// </summary>
 internal static class TwilioSignatureValidator
 {
@@ -31,6 +31,20 @@ internal static class TwilioSignatureValidator
         {
             return false;
         }
+        if (form.GroupBy(p => p.Key, StringComparer.Ordinal).All(g => g.Count() == 1))
+        {
+            // Twilio's own validator; it takes one value per name. It is given each port variant because it only adds the
+            // default port to URLs that name no scheme default, so a signature over "https://host:443/..." would be missed.
+            var parameters = form.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            var validator = new global::Twilio.Security.RequestValidator(authToken);
+            var valid = false;
+            foreach (var candidate in PortVariants(url))
+            {
+                valid |= validator.Validate(candidate, parameters, signature);
+            }
+            return valid;
+        }
+        // A repeated name (e.g. two MediaUrl values) is signed value by value, which the SDK's dictionary cannot express.
         var matched = false;
         foreach (var candidate in PortVariants(url))
         {

@@ -24,12 +24,14 @@ internal sealed partial class TwilioStatusCallbackHandler(IOrderWorkflows workfl
         }
         var snapshot = await workflows.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
         var current = snapshot?.Messages.FirstOrDefault(m => m.Message.Key == key)?.Message.Status;
-        if (current is { } known && !MessageStatusOrder.IsForward(known, status))
+        // A WhatsApp read receipt is news even after the delivery report: the buyer opened it (A/B tests count opens).
+        var read = string.Equals(twilioStatus, "read", StringComparison.OrdinalIgnoreCase);
+        if (current is { } known && !MessageStatusOrder.IsForward(known, status) && !read)
         {
             return WebhookResult.Ignored($"message is already {WireName.Of(known)}; {WireName.Of(status)} would move it back");
         }
         var error = form["ErrorCode"] is { Length: > 0 } code ? $"twilio {code}: {form["ErrorMessage"] ?? Describe(code)}" : null;
-        var input = new MessageStatusChanged(key, status, form["MessageSid"] ?? form["SmsSid"], error);
+        var input = new MessageStatusChanged(key, status, form["MessageSid"] ?? form["SmsSid"], error, Opened: read);
         if (!await workflows.RaiseAsync(orderId, input, cancellationToken).ConfigureAwait(false))
         {
             LogUnknownOrder(key, orderId);

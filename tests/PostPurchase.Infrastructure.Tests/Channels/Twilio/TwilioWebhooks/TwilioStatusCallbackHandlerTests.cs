@@ -73,6 +73,20 @@ public sealed class TwilioStatusCallbackHandlerTests
         Assert.Equal(new MessageStatusChanged(key, MessageStatus.Delivered, "SM1"), Assert.Single(workflows.Raised).Input);
     }
 
+    [Fact]
+    public async Task HandleAsync_ReadAfterDelivered_IsRaisedAsOpened()
+    {
+        var key = MessageKey.For("PP-10", Intent.Shipped, Channel.WhatsApp);
+        var workflows = new RecordingWorkflows("PP-10");
+        workflows.Snapshots["PP-10"] = SnapshotWith(key, MessageStatus.Delivered);
+        var handler = new TwilioStatusCallbackHandler(workflows, NullLogger<TwilioStatusCallbackHandler>.Instance);
+
+        var result = await handler.HandleAsync(key, new TwilioForm([new("MessageStatus", "read"), new("MessageSid", "SM1")]), CancellationToken.None);
+
+        Assert.Equal(WebhookResultKind.Applied, result.Kind);
+        Assert.Equal(new MessageStatusChanged(key, MessageStatus.Delivered, "SM1", Opened: true), Assert.Single(workflows.Raised).Input);
+    }
+
     private static OrderSnapshot SnapshotWith(string key, MessageStatus status)
     {
         var message = new TimelineMessage(key, Intent.Shipped, Channel.Sms, "+31612345678", "nl", MessagePurpose.Transactional, false, status, Some.Monday, Some.Monday);

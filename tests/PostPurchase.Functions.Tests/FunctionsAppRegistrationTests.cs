@@ -5,24 +5,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Functions.Workflows;
-using PostPurchase.Infrastructure;
-using PostPurchase.Infrastructure.MerchantWebhooks;
 using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Tests;
 
-public sealed class DurableTimelinesRegistrationTests
+public sealed class FunctionsAppRegistrationTests
 {
     [Fact]
-    public void AddDurableTimelines_OnTheSharedServices_ResolvesEveryFunctionClassOnTheDurablePorts()
+    public void AddPostPurchaseFunctionsApp_OnAPlainHost_ResolvesEveryFunctionClassOnTheDurablePorts()
     {
         // The composition of Program.cs, on a plain host: the Functions host itself is not needed to resolve services.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([new("PostPurchase:Storage", "UseDevelopmentStorage=true")]);
-        builder.AddPostPurchaseInfrastructure();
-        builder.AddMerchantWebhooks();
-        builder.AddDurableTimelines();
+        builder.AddPostPurchaseFunctionsApp();
         using var services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var scope = services.CreateScope();
 

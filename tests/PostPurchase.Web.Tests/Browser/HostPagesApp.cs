@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using PostPurchase.Host;
+using PostPurchase.Infrastructure.Workflows;
+
+namespace PostPurchase.Web.Tests.Browser;
+
+/// <summary>The self-hosted runtime (what Program runs) on Kestrel at a free loopback port.</summary>
+public sealed class HostPagesApp : PagesApp
+{
+    private WebApplication? _app;
+
+    public override string Runtime => "Host";
+
+    protected override IServiceProvider Services => _app!.Services;
+
+    protected override async Task<Uri> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        _app = HostApplication.Build(["--environment=Testing", "--urls=http://127.0.0.1:0", .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+        await Task.Run(() => _app.StartAsync());
+        return new Uri(_app.Urls.First());
+    }
+
+    protected override async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    protected override async Task<T> UseWorkflowsAsync<T>(Func<IOrderWorkflows, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<IOrderWorkflows>());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostPagesCollection : ICollectionFixture<HostPagesApp>
+{
+    public const string Name = "Pages on the Host";
+}
