@@ -1,3 +1,4 @@
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Messages;
 using PostPurchase.Core.Policies;
 
@@ -28,6 +29,9 @@ public sealed record StudioSettings
         var review = policy.Review ?? new ReviewPolicy();
         var quiet = policy.QuietHours ?? new QuietHoursPolicy();
         var csat = policy.Csat ?? new CsatPolicy();
+        var growth = policy.Growth ?? new GrowthPolicy();
+        var usage = growth.Replenishment ?? new ReplenishmentPolicy();
+        var winBack = growth.WinBack ?? new WinBackPolicy();
         return this with
         {
             Branding = branding with { ReturnPolicySummary = IgnoreCase(branding.ReturnPolicySummary) },
@@ -39,6 +43,14 @@ public sealed record StudioSettings
                 QuietHours = quiet with { Default = quiet.Default ?? new QuietHoursRule(), Countries = IgnoreCase(quiet.Countries) },
                 TextIntents = [.. (policy.TextIntents ?? []).Distinct()],
                 ChannelsOff = [.. (policy.ChannelsOff ?? []).Distinct()],
+                Growth = growth with
+                {
+                    Replenishment = usage with { SkuDays = IgnoreCase(usage.SkuDays), CategoryDays = IgnoreCase(usage.CategoryDays), Reorder = usage.Reorder ?? new() },
+                    WinBack = winBack with { CategoryDays = IgnoreCase(winBack.CategoryDays) },
+                    Recommendations = growth.Recommendations ?? new(),
+                    Referral = growth.Referral ?? new(),
+                    Experiments = growth.Experiments ?? [],
+                },
                 SettingsVersion = null,
             },
             Templates = (Templates ?? new Dictionary<string, string>())

@@ -18,14 +18,20 @@ public static class StudioValidator
         var s = settings.Normalized();
         var errors = new List<SettingsError>();
         var brandingOk = Branding(s.Branding, errors);
+        var before = errors.Count;
         Timings(s.Policy, errors);
+        var timingsOk = errors.Count == before;
         if (brandingOk)
         {
+            before = errors.Count;
             foreach (var (key, source) in s.Templates.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 if (TemplateCheck.Check(s.Branding, key, source) is { } problem)
                     errors.Add(problem);
             }
+            // The rest of repeat purchase (links, referrals, A/B arms tried against these templates) as the hosts check it at start.
+            if (timingsOk && errors.Count == before)
+                GrowthChecks.Rest(s.Policy.Growth, s.Composer(), errors);
         }
         foreach (var (key, sid) in s.WhatsAppTemplates)
             WhatsAppTemplate(key, sid, errors);
@@ -61,7 +67,7 @@ public static class StudioValidator
         return errors.Count == before;
     }
 
-    /// <summary>Problems of the flows and timings.</summary>
+    /// <summary>Problems of the flows and timings, repeat purchase's included.</summary>
     public static void Timings(TimelinePolicy p, List<SettingsError> errors)
     {
         ArgumentNullException.ThrowIfNull(p);
@@ -102,6 +108,7 @@ public static class StudioValidator
         if (p.FatigueCapPerDay is < 1 or > 20)
             errors.Add(new("policy.fatigueCapPerDay", "The daily cap is 1 to 20 non-essential messages per buyer."));
         Days(p.ReturnWindowDays, "policy.returnWindowDays", "The return window", 1, errors);
+        GrowthChecks.Timings(p.Growth, errors);
     }
 
     private static void WhatsAppTemplate(string key, string sid, List<SettingsError> errors)
@@ -125,7 +132,7 @@ public static class StudioValidator
             errors.Add(new(path, $"Texts need a window within the day: earliest 0-23, latest 1-24 and after the earliest (was {rule.EarliestHour}-{rule.LatestHour})."));
     }
 
-    private static void Days(int value, string path, string what, int min, List<SettingsError> errors)
+    internal static void Days(int value, string path, string what, int min, List<SettingsError> errors)
     {
         if (value < min || value > MaxDays)
             errors.Add(new(path, value < 0
@@ -139,13 +146,13 @@ public static class StudioValidator
             errors.Add(new(path, $"Hours must be 0 to 240 (was {value})."));
     }
 
-    private static void Hour(int value, string path, List<SettingsError> errors)
+    internal static void Hour(int value, string path, List<SettingsError> errors)
     {
         if (value is < 0 or > 23)
             errors.Add(new(path, $"A local hour is 0 to 23 (was {value})."));
     }
 
-    private static void Name(string name, string path, string what, List<SettingsError> errors)
+    internal static void Name(string name, string path, string what, List<SettingsError> errors)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
             errors.Add(new(path, $"A {what} needs a name of 1 to 100 characters."));

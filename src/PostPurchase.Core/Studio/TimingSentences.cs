@@ -6,7 +6,7 @@ namespace PostPurchase.Core.Studio;
 /// <summary>What the timings will do, in plain sentences a merchant can check ("Skincare: survey 2 days after delivery at 10:00 local time, ...").</summary>
 public static class TimingSentences
 {
-    /// <summary>One sentence per group of categories with the same delay, one per SKU, one for everything else, then delays, quiet hours and the cap.</summary>
+    /// <summary>One sentence per group of categories with the same delay, one per SKU, one for everything else, then delays, quiet hours, the cap and repeat purchase.</summary>
     public static IReadOnlyList<string> Describe(TimelinePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -26,6 +26,7 @@ public static class TimingSentences
         sentences.AddRange(Quiet(policy.QuietHours));
         sentences.Add($"At most {policy.FatigueCapPerDay} non-essential {Plural(policy.FatigueCapPerDay, "message")} per buyer per day; confirmations, delivery problems, delays, cancellations and returns always go.");
         sentences.Add($"Buyers may start a return up to {policy.ReturnWindowDays} {Plural(policy.ReturnWindowDays, "day")} after delivery.");
+        sentences.AddRange(GrowthSentences.Describe(policy.Growth));
         return sentences;
     }
 

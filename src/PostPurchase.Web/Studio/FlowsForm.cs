@@ -1,4 +1,5 @@
 using System.Globalization;
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Studio;
@@ -65,8 +66,31 @@ internal static class FlowsForm
             },
             FatigueCapPerDay = Number("fatigueCapPerDay", "policy.fatigueCapPerDay", current.FatigueCapPerDay),
             ReturnWindowDays = Number("returnWindowDays", "policy.returnWindowDays", current.ReturnWindowDays),
+            Growth = Growth(form, current.Growth, Number, errors),
         };
         return ChannelFlows.With(policy, on);
+    }
+
+    /// <summary>Repeat purchase: usage periods, win-back, the weekly cap and the hour; tests, links and referrals keep what the version has.</summary>
+    private static GrowthPolicy Growth(IFormCollection form, GrowthPolicy current, Func<string, string, int, int> number, List<SettingsError> errors)
+    {
+        var winBackDays = form["growth.winBack.defaultDays"].ToString().Trim();
+        return current with
+        {
+            Replenishment = current.Replenishment with
+            {
+                SkuDays = Lines(form["growth.replenishment.skuDays"], "policy.growth.replenishment.skuDays", errors),
+                CategoryDays = Lines(form["growth.replenishment.categoryDays"], "policy.growth.replenishment.categoryDays", errors),
+            },
+            WinBack = current.WinBack with
+            {
+                CategoryDays = Lines(form["growth.winBack.categoryDays"], "policy.growth.winBack.categoryDays", errors),
+                DefaultDays = winBackDays.Length == 0 ? null : number("growth.winBack.defaultDays", "policy.growth.winBack.defaultDays", 0),
+                OncePerDays = number("growth.winBack.oncePerDays", "policy.growth.winBack.oncePerDays", current.WinBack.OncePerDays),
+            },
+            WeeklyMarketingCap = number("growth.weeklyMarketingCap", "policy.growth.weeklyMarketingCap", current.WeeklyMarketingCap),
+            LocalHour = number("growth.localHour", "policy.growth.localHour", current.LocalHour),
+        };
     }
 
     public static string FlowName(Intent intent, Channel channel) => $"flow.{WireName.Of(intent)}.{WireName.Of(channel)}";

@@ -19,6 +19,8 @@ public class FlowsFormTests
             ["delays.estimateSlipMarginHours"] = "12", ["delays.notShippedGraceHours"] = "0", ["delays.overdueGraceHours"] = "0",
             ["quiet.earliestHour"] = "8", ["quiet.latestHour"] = "21", ["quiet.countries"] = "FR = 8-22, no sundays, no holidays",
             ["fatigueCapPerDay"] = "3", ["returnWindowDays"] = "30", ["flow.shipped.email"] = "on", ["flow.shipped.whatsapp"] = "on",
+            ["growth.replenishment.skuDays"] = "", ["growth.replenishment.categoryDays"] = "", ["growth.winBack.categoryDays"] = "",
+            ["growth.winBack.defaultDays"] = "", ["growth.winBack.oncePerDays"] = "180", ["growth.weeklyMarketingCap"] = "3", ["growth.localHour"] = "10",
         };
         foreach (var (key, value) in values)
             fields[key] = value;
@@ -53,6 +55,38 @@ public class FlowsFormTests
              "policy.quietHours.countries: Line 1: write 'FR = 8-22, no sundays, no holidays' (was 'FR 8 to 22').",
              "policy.fatigueCapPerDay: Write a whole number, such as 14 (was 'three')."],
             errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Read_RepeatPurchase_UsagePeriodsWinBackCapAndTheNewMessagesChannels()
+    {
+        var errors = new List<SettingsError>();
+        var form = Form(new()
+        {
+            ["growth.replenishment.skuDays"] = "SERUM-30 = 60", ["growth.replenishment.categoryDays"] = "haircare = 45",
+            ["growth.winBack.categoryDays"] = "cosmetics = 90", ["growth.winBack.defaultDays"] = "120", ["growth.weeklyMarketingCap"] = "2",
+            ["flow.replenishment-reminder.email"] = "on",
+        });
+
+        var policy = FlowsForm.Read(form, TimelinePolicy.Default, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(60, policy.Growth.Replenishment.SkuDays["serum-30"]);
+        Assert.Equal(45, policy.Growth.Replenishment.CategoryDays["Haircare"]);
+        Assert.Equal((90, 120), (policy.Growth.WinBack.CategoryDays["cosmetics"], policy.Growth.WinBack.DefaultDays));
+        Assert.Equal(2, policy.Growth.WeeklyMarketingCap);
+        Assert.True(ChannelFlows.IsOn(policy, Intent.ReplenishmentReminder, Channel.Email));
+        Assert.False(ChannelFlows.IsOn(policy, Intent.WinBack, Channel.Email));
+    }
+
+    [Fact]
+    public void Read_RepeatPurchaseUnreadable_ErrorsByPolicyPath()
+    {
+        var errors = new List<SettingsError>();
+
+        FlowsForm.Read(Form(new() { ["growth.replenishment.skuDays"] = "SERUM-30 60", ["growth.weeklyMarketingCap"] = "" }), TimelinePolicy.Default, errors);
+
+        Assert.Equal(["policy.growth.replenishment.skuDays", "policy.growth.weeklyMarketingCap"], errors.Select(e => e.Path));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PostPurchase.Core.Growth;
 using PostPurchase.Core.Policies;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Studio;
@@ -50,7 +51,9 @@ internal static class StudioFlowsPage
             .Append(StudioHtml.Area("Per country", "quiet.countries", FlowsForm.Countries(draft.QuietHours.Countries), 5, "One per line: FR = 8-22, no sundays, no holidays."))
             .Append(StudioHtml.Field("Non-essential messages per buyer per day", "fatigueCapPerDay", N(draft.FatigueCapPerDay)))
             .Append(StudioHtml.Field("Return window (days after delivery)", "returnWindowDays", N(draft.ReturnWindowDays)))
-            .Append("</fieldset>").Append(StudioHtml.SaveBar(live.Version));
+            .Append("</fieldset>");
+        Growth(form, draft.Growth);
+        form.Append(StudioHtml.SaveBar(live.Version));
         html.Append(StudioHtml.Form(chrome, "/studio/flows", form.ToString(), "flows-form"));
         return chrome.Render("Studio: flows and timings", html.ToString());
     }
@@ -75,6 +78,17 @@ internal static class StudioFlowsPage
         }
         form.Append("</tbody></table></div></fieldset>");
     }
+
+    private static void Growth(StringBuilder form, GrowthPolicy g) =>
+        form.Append("<fieldset><legend>Repeat purchase</legend>")
+            .Append(StudioHtml.Area("Reorder reminder: days one unit of a SKU lasts", "growth.replenishment.skuDays", FlowsForm.Lines(g.Replenishment.SkuDays), 3, "One per line: SKU = days, such as SERUM-30 = 60. Wins over the category; the quantity bought multiplies it."))
+            .Append(StudioHtml.Area("Reorder reminder: days one unit of a category lasts", "growth.replenishment.categoryDays", FlowsForm.Lines(g.Replenishment.CategoryDays), 3, "One per line: category = days. Empty (and no SKU): no reorder reminders."))
+            .Append(StudioHtml.Area("Win-back: days without a new order after delivery, per category", "growth.winBack.categoryDays", FlowsForm.Lines(g.WinBack.CategoryDays), 3, "One per line: category = days. An order with several takes the shortest."))
+            .Append(StudioHtml.Field("Win-back for anything else (days; empty for none)", "growth.winBack.defaultDays", g.WinBack.DefaultDays is { } d ? N(d) : ""))
+            .Append(StudioHtml.Field("At most one win-back per buyer in (days)", "growth.winBack.oncePerDays", N(g.WinBack.OncePerDays)))
+            .Append(StudioHtml.Field("Marketing messages per buyer in any 7 days (surveys, reviews, promotions)", "growth.weeklyMarketingCap", N(g.WeeklyMarketingCap)))
+            .Append(StudioHtml.Field("Local hour of reorder, win-back and referral messages (0-23)", "growth.localHour", N(g.LocalHour)))
+            .Append("</fieldset>");
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
