@@ -89,6 +89,49 @@ param shippoSecret string = ''
 @description('HMAC secret of the generic carrier webhook; empty refuses its webhooks.')
 param genericSecret string = ''
 
+@secure()
+@description('Shopify webhook signing secret (the app\'s client secret); empty refuses Shopify deliveries.')
+param shopifyWebhookSecret string = ''
+
+@description('Shopify shop domain (shop.myshopify.com) for the Admin API: product types and catch-up.')
+param shopifyShopDomain string = ''
+
+@secure()
+@description('Shopify Admin API access token (shpat_...); empty leaves product-type lookup and catch-up off.')
+param shopifyAdminToken string = ''
+
+@secure()
+@description('WooCommerce webhook secret; empty refuses WooCommerce deliveries.')
+param wooCommerceWebhookSecret string = ''
+
+@description('WooCommerce store URL for the REST poll that finds missed orders.')
+param wooCommerceStoreUrl string = ''
+
+@description('WooCommerce REST consumer key (ck_...).')
+param wooCommerceConsumerKey string = ''
+
+@secure()
+@description('WooCommerce REST consumer secret (cs_...).')
+param wooCommerceConsumerSecret string = ''
+
+@secure()
+@description('Shopware shop secret that signs its webhooks; empty refuses Shopware deliveries.')
+param shopwareShopSecret string = ''
+
+@description('Shopware shop URL for the Admin API (orders are read from it).')
+param shopwareShopUrl string = ''
+
+@description('Shopware integration access key id.')
+param shopwareClientId string = ''
+
+@secure()
+@description('Shopware integration secret access key.')
+param shopwareClientSecret string = ''
+
+@secure()
+@description('Key that ACS email events carry (Event Grid subscription URL ?key=...); empty refuses them.')
+param emailEventsKey string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -101,19 +144,41 @@ var carrierSecrets = {
   shippo: shippoSecret
   generic: genericSecret
 }
-// App setting -> Key Vault secret name; a setting whose secret was left empty is not set at all.
+// Optional secrets: app setting, Key Vault secret name and value; a setting whose secret was left empty is not set at all.
+var optionalSecretList = concat(
+  map(items(carrierSecrets), carrier => {
+    setting: 'PostPurchase__Carriers__${carrier.key}__Secret'
+    secret: 'carrier-${carrier.key}-secret'
+    value: carrier.value
+  }),
+  [
+    { setting: 'PostPurchase__Shops__Shopify__WebhookSecret', secret: 'shopify-webhook-secret', value: shopifyWebhookSecret }
+    { setting: 'PostPurchase__Shops__Shopify__AdminToken', secret: 'shopify-admin-token', value: shopifyAdminToken }
+    { setting: 'PostPurchase__Shops__WooCommerce__WebhookSecret', secret: 'woocommerce-webhook-secret', value: wooCommerceWebhookSecret }
+    { setting: 'PostPurchase__Shops__WooCommerce__ConsumerSecret', secret: 'woocommerce-consumer-secret', value: wooCommerceConsumerSecret }
+    { setting: 'PostPurchase__Shops__Shopware__ShopSecret', secret: 'shopware-shop-secret', value: shopwareShopSecret }
+    { setting: 'PostPurchase__Shops__Shopware__ClientSecret', secret: 'shopware-client-secret', value: shopwareClientSecret }
+    { setting: 'PostPurchase__Email__EventGridKey', secret: 'email-events-key', value: emailEventsKey }
+  ]
+)
+var optionalSecrets = filter(optionalSecretList, s => !empty(s.value))
+// App setting -> Key Vault secret name.
 var secretSettings = union(
   {
     PostPurchase__ApiKey: 'api-key'
     PostPurchase__SigningKey: 'signing-key'
   },
   empty(twilioAuthToken) ? {} : { PostPurchase__Twilio__AuthToken: 'twilio-auth-token' },
-  toObject(
-    filter(items(carrierSecrets), carrier => !empty(carrier.value)),
-    carrier => 'PostPurchase__Carriers__${carrier.key}__Secret',
-    carrier => 'carrier-${carrier.key}-secret'
-  )
+  toObject(optionalSecrets, s => s.setting, s => s.secret)
 )
+// Shop settings that are not secret; empty ones are left out.
+var shopSettings = filter(items({
+  PostPurchase__Shops__Shopify__ShopDomain: shopifyShopDomain
+  PostPurchase__Shops__WooCommerce__StoreUrl: wooCommerceStoreUrl
+  PostPurchase__Shops__WooCommerce__ConsumerKey: wooCommerceConsumerKey
+  PostPurchase__Shops__Shopware__ShopUrl: shopwareShopUrl
+  PostPurchase__Shops__Shopware__ClientId: shopwareClientId
+}), setting => !empty(setting.value))
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -180,7 +245,7 @@ module vault 'app/keyvault.bicep' = {
     apiKey: apiKey
     signingKey: signingKey
     twilioAuthToken: twilioAuthToken
-    carrierSecrets: carrierSecrets
+    optionalSecrets: toObject(optionalSecrets, s => s.secret, s => s.value)
   }
 }
 
@@ -203,6 +268,7 @@ module api 'app/api.bicep' = {
     emailSender: communication.outputs.senderAddress
     emailEndpoint: communication.outputs.endpoint
     publicBaseUrl: publicBaseUrl
+    plainSettings: toObject(shopSettings, setting => setting.key, setting => setting.value)
     twilio: {
       accountSid: twilioAccountSid
       from: twilioFrom
@@ -228,4 +294,8 @@ output WEBHOOK_SHIPPO_URL string = '${api.outputs.baseUrl}/api/webhooks/carriers
 output WEBHOOK_GENERIC_URL string = '${api.outputs.baseUrl}/api/webhooks/carriers/generic'
 output WEBHOOK_TWILIO_INBOUND_URL string = '${api.outputs.baseUrl}/api/webhooks/twilio/inbound'
 output WEBHOOK_TWILIO_STATUS_URL string = '${api.outputs.baseUrl}/api/webhooks/twilio/status'
+output WEBHOOK_SHOPIFY_URL string = '${api.outputs.baseUrl}/api/webhooks/shops/shopify'
+output WEBHOOK_WOOCOMMERCE_URL string = '${api.outputs.baseUrl}/api/webhooks/shops/woocommerce'
+output WEBHOOK_SHOPWARE_URL string = '${api.outputs.baseUrl}/api/webhooks/shops/shopware'
+output WEBHOOK_ACS_EVENTS_URL string = '${api.outputs.baseUrl}/api/webhooks/acs/events'
 output EMAIL_SENDER string = communication.outputs.senderAddress

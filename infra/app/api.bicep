@@ -21,6 +21,8 @@ param emailEndpoint string
 param publicBaseUrl string
 @description('Twilio settings that are not secret: accountSid, from, whatsAppFrom, messagingServiceSid.')
 param twilio object
+@description('Further plain app settings (shop platform URLs and ids), by setting name.')
+param plainSettings object = {}
 @minValue(512)
 param instanceMemoryMB int = 2048
 @minValue(1)
@@ -143,7 +145,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 
   resource appSettings 'config' = {
     name: 'appsettings'
-    properties: union(hostSettings, postPurchaseSettings, secretSettings)
+    properties: union(hostSettings, postPurchaseSettings, plainSettings, secretSettings)
   }
 }
 

@@ -1,5 +1,5 @@
 // Key Vault (RBAC) holding the secrets the app needs that Azure cannot replace with its identity (API key,
-// signing key, carrier and Twilio secrets); app settings reference them as @Microsoft.KeyVault(...) and the
+// signing key, Twilio, carrier, shop and email-event secrets); app settings reference them as @Microsoft.KeyVault(...) and the
 // app's identity reads them. Storage and email need no secret: the identity signs in to both. Empty secrets
 // are not created, and the app then runs without that integration (record-only texts, refused webhooks).
 param name string
@@ -15,18 +15,11 @@ param signingKey string
 @secure()
 param twilioAuthToken string
 @secure()
-@description('Webhook secret per carrier provider (aftership, easypost, sendcloud, shippo, generic).')
-param carrierSecrets object
+@description('Optional secrets by Key Vault secret name (carrier and shop webhook secrets, platform API credentials, the email events key); empty values are skipped.')
+param optionalSecrets object
 
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
-var carriers = [
-  'aftership'
-  'easypost'
-  'sendcloud'
-  'shippo'
-  'generic'
-]
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -69,11 +62,11 @@ resource twilioSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empt
   }
 }
 
-resource carrierSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for carrier in carriers: if (!empty(carrierSecrets[?carrier] ?? '')) {
+resource optionalSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for secret in items(optionalSecrets): if (!empty(secret.value)) {
   parent: vault
-  name: 'carrier-${carrier}-secret'
+  name: secret.key
   properties: {
-    value: carrierSecrets[?carrier] ?? ''
+    value: secret.value
   }
 }]
 

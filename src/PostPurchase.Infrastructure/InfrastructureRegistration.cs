@@ -27,13 +27,7 @@ public static class InfrastructureRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(PostPurchaseOptions.Section);
-        builder.Services.AddOptions<PostPurchaseOptions>().Bind(section).ValidateOnStart();
-        // The options are bound by more than one registration and the binder appends to lists on every pass: the growth
-        // settings (tests and their arms, code pools) are read once more from their own section, exactly as written.
-        builder.Services.PostConfigure<PostPurchaseOptions>(o => o.Policy = o.Policy with
-        {
-            Growth = section.GetSection("Policy:Growth").Get<Core.Growth.GrowthPolicy>() ?? new Core.Growth.GrowthPolicy(),
-        });
+        PostPurchaseOptionsBinding.Ensure(builder).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PostPurchaseOptions>, GrowthOptionsValidation>();
         var settings = section.Get<PostPurchaseOptions>() ?? new PostPurchaseOptions();
 

@@ -8,13 +8,17 @@ public static class CapWindow
     /// <summary>The window's length.</summary>
     public static readonly TimeSpan Length = TimeSpan.FromDays(7);
 
-    /// <summary>Times of the marketing updates other than <paramref name="update"/> in (now - 7 days, now], one per update (its earliest), oldest first.</summary>
+    /// <summary>Times of the marketing updates other than <paramref name="update"/> since now - 7 days, one per update (its earliest), oldest first.</summary>
+    /// <remarks>
+    /// A reservation stamped after <paramref name="now"/> counts too: another order of the buyer reserved it on its own clock (an
+    /// orchestration's time is when its episode began), and leaving it out would let both orders through the cap.
+    /// </remarks>
     public static List<DateTimeOffset> Others(IEnumerable<MarketingSend> sends, string update, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sends);
         var since = now - Length;
         return sends
-            .Where(s => s.Update != update && s.At > since && s.At <= now)
+            .Where(s => s.Update != update && s.At > since)
             .GroupBy(s => s.Update, StringComparer.Ordinal)
             .Select(g => g.Min(s => s.At))
             .Order()

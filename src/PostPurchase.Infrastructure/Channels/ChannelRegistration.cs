@@ -28,7 +28,7 @@ public static class ChannelRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(PostPurchaseOptions.Section);
-        builder.Services.AddOptions<PostPurchaseOptions>().Bind(section);
+        PostPurchaseOptionsBinding.Ensure(builder);
         builder.Services.AddChannels(section.Get<PostPurchaseOptions>() ?? new PostPurchaseOptions());
         return builder;
     }

@@ -14,8 +14,9 @@ using PostPurchase.Infrastructure.Workflows;
 namespace PostPurchase.Web.Api;
 
 /// <summary>
-/// POST /api/webhooks/acs/events: ACS Email delivery reports through Event Grid. Checks the subscription's key, answers the
-/// validation handshake, and raises each report as a status input of the message whose operation id it names.
+/// POST /api/webhooks/acs/events: ACS Email delivery and engagement reports through Event Grid. Checks the subscription's key,
+/// answers the validation handshake, and raises each report as a status input of the message whose operation id it names (an
+/// engagement report — the buyer opened or clicked — marks the email delivered and opened).
 /// </summary>
 public static partial class AcsEventsApi
 {
@@ -75,7 +76,7 @@ public static partial class AcsEventsApi
                 continue;
             }
             var error = status == MessageStatus.Delivered ? null : $"ACS reported {report.Status}: {report.Detail ?? "no detail"}";
-            var input = new MessageStatusChanged(message.MessageKey, status, report.OperationId, error);
+            var input = new MessageStatusChanged(message.MessageKey, status, report.OperationId, error, Opened: report.Opened);
             if (await workflows.RaiseAsync(message.OrderId, input, context.RequestAborted).ConfigureAwait(false))
             {
                 applied++;

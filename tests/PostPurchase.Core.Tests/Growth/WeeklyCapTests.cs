@@ -85,6 +85,18 @@ public class WeeklyCapTests
         Assert.Equal(now, CapWindow.FreesAt(others, 3, now));
     }
 
+    [Fact]
+    public void Reserve_AnotherOrderReservedOnALaterClock_StillFillsTheCap()
+    {
+        // Two orders of one buyer decide on their own clocks: the one that reserved first may be a second ahead of the other.
+        var activity = new BuyerActivity { RecentMarketing = [new MarketingSend("PP-A:review-request", Intent.ReviewRequest, DaySixty.AddSeconds(1))] };
+        var policy = Policy(g => g with { WeeklyMarketingCap = 1 }).Growth;
+
+        var after = MarketingLedger.Reserve(activity, [new MarketingSend("PP-B:review-request", Intent.ReviewRequest, DaySixty)], DaySixty, policy);
+
+        Assert.Equal(["PP-A:review-request"], after.RecentMarketing.Select(s => s.Update));
+    }
+
     private static Testing.TimelineDriver Placed(Core.Policies.TimelinePolicy policy, BuyerActivity activity) =>
         Testing.TimelineDriver.Place(Serum().Build(), policy, Buyer(activity: activity));
 }

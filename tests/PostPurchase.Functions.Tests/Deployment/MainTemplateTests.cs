@@ -46,6 +46,22 @@ public sealed class MainTemplateTests
         Assert.False(storage.GetProperty("parameters").GetProperty("allowSharedKeyAccess").GetProperty("defaultValue").GetBoolean());
     }
 
+    [Fact]
+    public async Task Build_MainTemplate_SecureParametersReachTheAppOnlyThroughKeyVault()
+    {
+        var arm = await Template.Value;
+
+        using var document = JsonDocument.Parse(arm);
+        var root = document.RootElement;
+        var secure = root.GetProperty("parameters").EnumerateObject()
+            .Where(p => p.Value.GetProperty("type").GetString() == "securestring").Select(p => p.Name).ToList();
+        var api = root.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "api")
+            .GetProperty("properties").GetProperty("parameters").GetRawText();
+        Assert.Contains("shopifyWebhookSecret", secure);
+        Assert.Contains("emailEventsKey", secure);
+        Assert.All(secure, name => Assert.DoesNotContain($"parameters('{name}')", api, StringComparison.Ordinal));
+    }
+
     /// <summary>The ARM expression that builds the Function App's app settings (the api module's <c>appsettings</c> config).</summary>
     private static string AppSettingsExpression(string arm)
     {

@@ -77,6 +77,28 @@ public sealed class AcsEventsEndpointTests(AzuriteServer azurite)
         Assert.Equal(MessageStatus.Failed, message.Status);
     }
 
+    [Fact]
+    public async Task ReceiveAcsEvents_EngagementViewAfterDelivery_MessageOpenedOnceAndStaysDelivered()
+    {
+        await using var app = new HostApp(azurite.ConnectionString, settings: Settings);
+        var (orderId, key) = await EmailSentAsync(app, "op-3");
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Add("x-postpurchase-key", Key);
+
+        await client.PostAsync("/api/webhooks/acs/events", Json.Body(Report("op-3", "Delivered")));
+        var view = await client.PostAsync("/api/webhooks/acs/events", Json.Body(Engagement("op-3", "view")));
+        await Dev.DrainAsync(app);
+        var first = (await Dev.MessagesAsync(app.Merchant(), orderId)).Single(m => m.Key == key);
+        await client.PostAsync("/api/webhooks/acs/events", Json.Body(Engagement("op-3", "click")));
+        await Dev.DrainAsync(app);
+        var second = (await Dev.MessagesAsync(app.Merchant(), orderId)).Single(m => m.Key == key);
+
+        Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        Assert.Equal(MessageStatus.Delivered, second.Status);
+        Assert.NotNull(first.OpenedAt);
+        Assert.Equal(first.OpenedAt, second.OpenedAt);
+    }
+
     [Theory]
     [InlineData("{\"not\":\"an array\"}")]
     [InlineData("[{\"eventType\":\"Microsoft.Communication.EmailDeliveryReportReceived\",\"data\":{}}]")]
@@ -102,6 +124,14 @@ public sealed class AcsEventsEndpointTests(AzuriteServer azurite)
         await app.Services.GetRequiredService<IProviderMessageIndex>().RememberAsync("acs", operationId, order.OrderId, key, CancellationToken.None);
         return (order.OrderId, key);
     }
+
+    private static string Engagement(string operationId, string engagement) => $$"""
+        [{"id":"{{Guid.NewGuid()}}","topic":"/subscriptions/s/resourceGroups/g/providers/Microsoft.Communication/CommunicationServices/c",
+          "subject":"sender/DoNotReply@shop.example/message/{{operationId}}","eventType":"Microsoft.Communication.EmailEngagementTrackingReportReceived",
+          "data":{"sender":"DoNotReply@shop.example","recipient":"anna@example.com","messageId":"{{operationId}}","userActionTimeStamp":"2026-03-02T09:14:00Z",
+                  "engagementContext":"","userAgent":"Mozilla/5.0","engagement":"{{engagement}}"},
+          "dataVersion":"1.0","metadataVersion":"1","eventTime":"2026-03-02T09:14:01Z"}]
+        """;
 
     private static string Report(string operationId, string status) => $$"""
         [{"id":"{{Guid.NewGuid()}}","topic":"/subscriptions/s/resourceGroups/g/providers/Microsoft.Communication/CommunicationServices/c",

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Time;
 using PostPurchase.Infrastructure.Workflows;
@@ -34,6 +36,20 @@ public sealed class InfrastructureRegistrationTests
         Assert.NotNull(services.GetRequiredService<IOrderDirectory>());
         Assert.NotNull(services.GetRequiredService<IOrderReadModelStore>());
         Assert.NotNull(services.GetRequiredService<IOrderDataEraser>());
+    }
+
+    [Fact]
+    public void AddPostPurchaseInfrastructure_ListSettings_BoundOnceAsWritten()
+    {
+        var builder = Builder("Development", ("PostPurchase:Storage", "UseDevelopmentStorage=true"),
+            ("PostPurchase:Shops:Categories:0:Category", "skincare"), ("PostPurchase:Shops:Categories:0:Vendor", "Glow Labs"),
+            ("PostPurchase:Shops:Categories:1:Category", "apparel"), ("PostPurchase:Shops:Categories:1:Tag", "tees"));
+
+        builder.AddPostPurchaseInfrastructure();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var rules = services.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Shops.Categories;
+        Assert.Equal(["skincare", "apparel"], rules.Select(r => r.Category));
     }
 
     [Fact]

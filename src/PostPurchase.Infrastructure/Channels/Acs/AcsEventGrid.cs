@@ -3,11 +3,17 @@ using PostPurchase.Core.Timeline;
 
 namespace PostPurchase.Infrastructure.Channels.Acs;
 
-/// <summary>Reads what Event Grid posts for ACS Email: the subscription validation handshake and email delivery reports (Event Grid schema, an array).</summary>
+/// <summary>Reads what Event Grid posts for ACS Email: the subscription validation handshake, delivery reports and engagement reports (Event Grid schema, an array).</summary>
 internal static class AcsEventGrid
 {
     public const string ValidationEvent = "Microsoft.EventGrid.SubscriptionValidationEvent";
     public const string DeliveryReportEvent = "Microsoft.Communication.EmailDeliveryReportReceived";
+
+    /// <summary>Sent when the domain has engagement tracking on and the buyer opened (<c>view</c>) or clicked in the email.</summary>
+    public const string EngagementReportEvent = "Microsoft.Communication.EmailEngagementTrackingReportReceived";
+
+    /// <summary>The status an engagement report stands for: an email the buyer opened or clicked in was delivered.</summary>
+    public const string EngagedStatus = "Engaged";
 
     /// <summary>The events of one delivery; throws <see cref="JsonException"/> or <see cref="FormatException"/> naming what is wrong.</summary>
     public static AcsEventBatch Parse(byte[] body)
@@ -38,6 +44,12 @@ internal static class AcsEventGrid
                 var detail = data.TryGetProperty("deliveryStatusDetails", out var details) && details.ValueKind == JsonValueKind.Object ? Text(details, "statusMessage") : null;
                 reports.Add(new AcsDeliveryReport(Text(item, "id") ?? operationId, operationId, status, detail));
             }
+            else if (type == EngagementReportEvent)
+            {
+                var operationId = Text(data, "messageId") ?? throw new FormatException("An engagement report has no data.messageId.");
+                var engagement = Text(data, "engagement") ?? Text(data, "engagementType") ?? throw new FormatException("An engagement report has no data.engagement.");
+                reports.Add(new AcsDeliveryReport(Text(item, "id") ?? operationId, operationId, EngagedStatus, engagement, Opened: true));
+            }
         }
         return new AcsEventBatch(validationCode, reports);
     }
@@ -45,7 +57,7 @@ internal static class AcsEventGrid
     /// <summary>The message status a delivery report's status means; null for statuses that change nothing (Expanded, unknown ones).</summary>
     public static MessageStatus? StatusOf(string reportStatus) => reportStatus switch
     {
-        "Delivered" => MessageStatus.Delivered,
+        "Delivered" or EngagedStatus => MessageStatus.Delivered,
         "Suppressed" => MessageStatus.Suppressed,
         "Bounced" or "Failed" or "Quarantined" or "FilteredSpam" => MessageStatus.Failed,
         _ => null,
@@ -58,5 +70,5 @@ internal static class AcsEventGrid
 /// <summary>One Event Grid delivery: the validation code when it was the handshake, and the delivery reports it carried.</summary>
 internal sealed record AcsEventBatch(string? ValidationCode, IReadOnlyList<AcsDeliveryReport> Reports);
 
-/// <summary>One email delivery report: the operation (message) id, ACS's status and its detail.</summary>
-internal sealed record AcsDeliveryReport(string EventId, string OperationId, string Status, string? Detail);
+/// <summary>One email delivery or engagement report: the operation (message) id, ACS's status and its detail; opened for a view or click.</summary>
+internal sealed record AcsDeliveryReport(string EventId, string OperationId, string Status, string? Detail, bool Opened = false);

@@ -70,12 +70,13 @@ public static class OrderViews
     }
 
     // The log and the state are written at different moments; whichever has moved further wins.
+    // The opening is only ever recorded by a decision, so it comes from the state whichever copy is newer.
     private static TimelineMessage Latest(TimelineMessage? logged, TimelineMessage? decided) =>
         logged is null ? decided! :
         decided is null ? logged :
-        MessageStatusOrder.IsForward(logged.Status, decided.Status) ? decided : logged;
+        MessageStatusOrder.IsForward(logged.Status, decided.Status) ? decided : logged with { OpenedAt = logged.OpenedAt ?? decided.OpenedAt };
 
     private static MessageView View(TimelineMessage m, MessageRecord? record) => new(
         m.Key, m.Intent, m.Channel, m.To, m.Locale, record?.Subject, record?.Body, m.Status, m.Reason,
-        m.ScheduledFor, m.SentAt, m.DecidedAt, m.ParcelKey, m.Error, m.SettingsVersion);
+        m.ScheduledFor, m.SentAt, m.DecidedAt, m.ParcelKey, m.Error, m.SettingsVersion, m.OpenedAt);
 }
