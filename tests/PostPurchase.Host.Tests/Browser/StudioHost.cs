@@ -62,9 +62,9 @@ public sealed class StudioHost : IAsyncLifetime
     }
 
     /// <summary>A browser page signed in to the dashboard (the key in the first URL sets the sign-in cookie).</summary>
-    public async Task<BrowserPage> SignedInAsync(string path, bool bypassCsp = false)
+    public async Task<BrowserPage> SignedInAsync(string path)
     {
-        var browser = await BrowserPage.OpenAsync(Browser, BaseUrl, bypassCsp: bypassCsp);
+        var browser = await BrowserPage.OpenAsync(Browser, BaseUrl);
         await browser.Page.GotoAsync($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}code={ApiKey}");
         return browser;
     }
