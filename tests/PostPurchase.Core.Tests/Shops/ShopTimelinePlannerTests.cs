@@ -1,12 +1,13 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using PostPurchase.Core.Shops;
+using System.Text;
 using PostPurchase.Core.Shops.Mapping;
 using PostPurchase.Core.Shops.Model;
 using PostPurchase.Core.Shops.Shopify;
 using PostPurchase.Core.Shops.WooCommerce;
+using PostPurchase.Core.Shops;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
+using PostPurchase.Testing.Shops;
 
 namespace PostPurchase.Core.Tests.Shops;
 
@@ -82,7 +83,7 @@ public sealed class ShopTimelinePlannerTests
     {
         var (_, record) = Apply(Shopify("orders/create", "shopify.orders-create.json"));
         var (partial, afterPartial) = Apply(Shopify("refunds/create", "shopify.refunds-create.json"), record);
-        var rest = ShopifyDeliveries.Read("refunds/create", Json(ShopFixtures.Body("shopify.refunds-create.json"), n =>
+        var rest = ShopifyDeliveries.Read("refunds/create", Json(ShopSamples.Body("shopify.refunds-create.json"), n =>
         {
             n["id"] = 987654321013;
             n["transactions"] = new JsonArray(new JsonObject { ["kind"] = "refund", ["status"] = "success", ["amount"] = "62.90" });
@@ -278,10 +279,10 @@ public sealed class ShopTimelinePlannerTests
     }
 
     private static ShopDelivery Shopify(string topic, string file, Action<JsonObject>? change = null) =>
-        ShopifyDeliveries.Read(topic, Json(ShopFixtures.Body(file), change));
+        ShopifyDeliveries.Read(topic, Json(ShopSamples.Body(file), change));
 
     private static ShopDelivery Woo(string topic, string file, Action<JsonObject>? change = null) =>
-        WooCommerceDeliveries.Read(topic, Json(ShopFixtures.Body(file), change));
+        WooCommerceDeliveries.Read(topic, Json(ShopSamples.Body(file), change));
 
     private static byte[] Json(byte[] body, Action<JsonObject>? change)
     {

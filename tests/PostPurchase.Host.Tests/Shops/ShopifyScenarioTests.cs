@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Host.Tests.Support;
 using PostPurchase.Testing.Azurite;
+using PostPurchase.Testing.Shops;
 using PostPurchase.Web.Shops;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -27,7 +28,7 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
         _stub.Given(Request.Create().WithPath("/hooks").UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
         _app = new HostApp(azurite.ConnectionString, settings: new Dictionary<string, string>
         {
-            ["PostPurchase:Shops:Shopify:WebhookSecret"] = ShopDeliveries.ShopifySecret,
+            ["PostPurchase:Shops:Shopify:WebhookSecret"] = ShopSamples.ShopifySecret,
             ["PostPurchase:Shops:Shopify:AdminToken"] = Token,
             ["PostPurchase:Shops:Shopify:ShopDomain"] = "nordic-goods.myshopify.com",
             ["PostPurchase:Shops:Shopify:ApiBaseUrl"] = _stub.Url!,
@@ -53,8 +54,8 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
     {
         var web = _app.Anonymous();
 
-        var created = await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.orders-create.json", "shopify")));
-        var again = await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.orders-create.json", "shopify")));
+        var created = await Receipt(await web.SendAsync(ShopSamples.Sample("shopify.orders-create.json", "shopify")));
+        var again = await Receipt(await web.SendAsync(ShopSamples.Sample("shopify.orders-create.json", "shopify")));
         await Dev.DrainAsync(_app);
 
         Assert.Equal("applied", created.Outcome);
@@ -66,7 +67,7 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.Equal("de", confirmation.Locale);
 
         await Dev.AdvanceAsync(_app, "PT25H");
-        await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.fulfillments-create.json", "shopify")));
+        await Receipt(await web.SendAsync(ShopSamples.Sample("shopify.fulfillments-create.json", "shopify")));
         await Dev.DrainAsync(_app);
         var shipped = await Dev.OrderAsync(_app.Merchant(), OrderId);
         var parcel = Assert.Single(shipped.Parcels);
@@ -75,10 +76,10 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.Contains(await Dev.MessagesAsync(_app.Merchant(), OrderId), m => m.Intent == Intent.Shipped && m.ParcelKey == parcel.Key);
 
         await Dev.AdvanceAsync(_app, "P3D");
-        await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.fulfillments-update.json", "shopify")));
+        await Receipt(await web.SendAsync(ShopSamples.Sample("shopify.fulfillments-update.json", "shopify")));
         await Dev.DrainAsync(_app);
         // The older fulfilment snapshot again, under a new delivery id: nothing is undone.
-        var older = await Receipt(await web.SendAsync(ShopDeliveries.Variant("shopify.fulfillments-create.json", "shopify", _ => { },
+        var older = await Receipt(await web.SendAsync(ShopSamples.Variant("shopify.fulfillments-create.json", "shopify", _ => { },
             new Dictionary<string, string> { ["X-Shopify-Webhook-Id"] = "late-redelivery-1" })));
         await Dev.DrainAsync(_app);
 
@@ -97,12 +98,12 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
     public async Task ShopifyCancelled_PlacedOrder_ConfirmsTheCancellationAndSendsNoCancelWebhook()
     {
         var web = _app.Anonymous();
-        await Receipt(await web.SendAsync(ShopDeliveries.Variant("shopify.orders-cancelled.json", "shopify",
+        await Receipt(await web.SendAsync(ShopSamples.Variant("shopify.orders-cancelled.json", "shopify",
             n => { n.Remove("cancelled_at"); n["updated_at"] = "2026-03-02T11:00:00+01:00"; },
             new Dictionary<string, string> { ["X-Shopify-Topic"] = "orders/create", ["X-Shopify-Webhook-Id"] = "create-1043" })));
         await Dev.DrainAsync(_app);
 
-        var cancelled = await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.orders-cancelled.json", "shopify")));
+        var cancelled = await Receipt(await web.SendAsync(ShopSamples.Sample("shopify.orders-cancelled.json", "shopify")));
         await Dev.DrainAsync(_app);
         await Task.Delay(300);
 
@@ -115,11 +116,11 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
     [Fact]
     public async Task ShopifyWebhook_ForgedOrUnsigned_Returns401AndAppliesNothing()
     {
-        var forged = ShopDeliveries.Sample("shopify.orders-create.json", "shopify");
-        var body = ShopDeliveries.Body("shopify.orders-create.json");
+        var forged = ShopSamples.Sample("shopify.orders-create.json", "shopify");
+        var body = ShopSamples.Body("shopify.orders-create.json");
         body[10] ^= 0x01;
         forged.Content = new ByteArrayContent(body);
-        var unsigned = ShopDeliveries.Sample("shopify.orders-create.json", "shopify");
+        var unsigned = ShopSamples.Sample("shopify.orders-create.json", "shopify");
         unsigned.Headers.Remove("X-Shopify-Hmac-Sha256");
 
         var a = await _app.Anonymous().SendAsync(forged);

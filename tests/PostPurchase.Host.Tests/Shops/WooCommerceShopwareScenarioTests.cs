@@ -1,11 +1,12 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Host.Tests.Support;
 using PostPurchase.Infrastructure.Shops;
 using PostPurchase.Testing.Azurite;
+using PostPurchase.Testing.Shops;
 using PostPurchase.Web.Shops;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -25,11 +26,11 @@ public sealed class WooCommerceShopwareScenarioTests(AzuriteServer azurite) : IA
     {
         _app = new HostApp(azurite.ConnectionString, settings: new Dictionary<string, string>
         {
-            ["PostPurchase:Shops:WooCommerce:WebhookSecret"] = ShopDeliveries.WooSecret,
+            ["PostPurchase:Shops:WooCommerce:WebhookSecret"] = ShopSamples.WooSecret,
             ["PostPurchase:Shops:WooCommerce:StoreUrl"] = _stub.Url!,
             ["PostPurchase:Shops:WooCommerce:ConsumerKey"] = "ck_test",
             ["PostPurchase:Shops:WooCommerce:ConsumerSecret"] = "cs_test",
-            ["PostPurchase:Shops:Shopware:ShopSecret"] = ShopDeliveries.ShopwareSecret,
+            ["PostPurchase:Shops:Shopware:ShopSecret"] = ShopSamples.ShopwareSecret,
             ["PostPurchase:Shops:Shopware:ShopUrl"] = _stub.Url!,
             ["PostPurchase:Shops:Shopware:ClientId"] = "SWIA_TEST",
             ["PostPurchase:Shops:Shopware:ClientSecret"] = "sw-client-secret",
@@ -47,11 +48,11 @@ public sealed class WooCommerceShopwareScenarioTests(AzuriteServer azurite) : IA
     public async Task WooCommerce_PingDraftCreatedAndMissedOrder_OnlyPlacedOrdersGetATimelineAndThePollFindsTheMissedOne()
     {
         var web = _app.Anonymous();
-        var ping = await web.SendAsync(ShopDeliveries.Request("woocommerce", ShopDeliveries.Body("woocommerce.ping.txt"), ShopDeliveries.Headers("woocommerce.ping.txt")));
-        var draft = await Receipt(await web.SendAsync(ShopDeliveries.Variant("woocommerce.order-created.json", "woocommerce",
+        var ping = await web.SendAsync(ShopSamples.Request("woocommerce", ShopSamples.Body("woocommerce.ping.txt"), ShopSamples.Headers("woocommerce.ping.txt")));
+        var draft = await Receipt(await web.SendAsync(ShopSamples.Variant("woocommerce.order-created.json", "woocommerce",
             n => { n["id"] = 4713; n["number"] = "4713"; n["status"] = "checkout-draft"; })));
-        var created = await Receipt(await web.SendAsync(ShopDeliveries.Sample("woocommerce.order-created.json", "woocommerce")));
-        var repeat = await Receipt(await web.SendAsync(ShopDeliveries.Sample("woocommerce.order-created.json", "woocommerce")));
+        var created = await Receipt(await web.SendAsync(ShopSamples.Sample("woocommerce.order-created.json", "woocommerce")));
+        var repeat = await Receipt(await web.SendAsync(ShopSamples.Sample("woocommerce.order-created.json", "woocommerce")));
         await Dev.DrainAsync(_app);
 
         Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
@@ -62,7 +63,7 @@ public sealed class WooCommerceShopwareScenarioTests(AzuriteServer azurite) : IA
         Assert.Single(await Dev.MessagesAsync(_app.Merchant(), "woocommerce-4711"), m => m.Intent == Intent.OrderConfirmation);
 
         // Order 4712 was placed while the webhook was disabled: only the REST poll can find it.
-        var missed = JsonNode.Parse(ShopDeliveries.Body("woocommerce.order-created.json"))!.AsObject();
+        var missed = JsonNode.Parse(ShopSamples.Body("woocommerce.order-created.json"))!.AsObject();
         missed["id"] = 4712;
         missed["number"] = "4712";
         missed["date_modified_gmt"] = "2026-03-02T07:30:00";
@@ -85,9 +86,9 @@ public sealed class WooCommerceShopwareScenarioTests(AzuriteServer azurite) : IA
     public async Task WooCommerce_TrackingItemsAdded_RegistersAndShipsTwoParcels()
     {
         var web = _app.Anonymous();
-        await Receipt(await web.SendAsync(ShopDeliveries.Sample("woocommerce.order-created.json", "woocommerce")));
+        await Receipt(await web.SendAsync(ShopSamples.Sample("woocommerce.order-created.json", "woocommerce")));
         await Dev.AdvanceAsync(_app, "PT30H");
-        await Receipt(await web.SendAsync(ShopDeliveries.Sample("woocommerce.order-updated.json", "woocommerce")));
+        await Receipt(await web.SendAsync(ShopSamples.Sample("woocommerce.order-updated.json", "woocommerce")));
         await Dev.DrainAsync(_app);
 
         var order = await Dev.OrderAsync(_app.Merchant(), "woocommerce-4711");
@@ -103,7 +104,7 @@ public sealed class WooCommerceShopwareScenarioTests(AzuriteServer azurite) : IA
         _stub.Given(Request.Create().WithPath("/api/search/order").UsingPost().WithHeader("Authorization", "Bearer sw-token-1").WithBody(b => b!.Contains(ShopwareOrder, StringComparison.Ordinal)))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(ShopwareOrderJson()));
 
-        var receipt = await Receipt(await _app.Anonymous().SendAsync(ShopDeliveries.Sample("shopware.order-written.json", "shopware")));
+        var receipt = await Receipt(await _app.Anonymous().SendAsync(ShopSamples.Sample("shopware.order-written.json", "shopware")));
         await Dev.DrainAsync(_app);
 
         Assert.Equal("applied", receipt.Outcome);
