@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace PostPurchase.Testing;
+
+/// <summary>Waits for something another thread does (a request reaching a stub, a background run), with a generous limit.</summary>
+public static class Eventually
+{
+    /// <summary>Returns once <paramref name="condition"/> holds; fails after <paramref name="seconds"/> of real time.</summary>
+    public static async Task TrueAsync(Func<bool> condition, int seconds = 30)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(seconds))
+            {
+                throw new TimeoutException($"Still waiting after {seconds} s.");
+            }
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+    }
+}
