@@ -24,6 +24,46 @@ public static class ShopOrderSamples
         return order;
     }
 
+    /// <summary>
+    /// A Shopify order of <paramref name="lines"/> distinct lines (Shopify's most per order is 250), each as complete as the
+    /// sample's (price and tax sets, tax lines, discount allocations, properties), with the totals they add up to.
+    /// </summary>
+    public static JsonObject ShopifyWithLines(long id, int number, DateTimeOffset placed, int lines)
+    {
+        var order = Shopify(id, number, placed);
+        var template = order["line_items"]![0]!;
+        var items = new JsonArray();
+        var total = 0m;
+        for (var i = 0; i < lines; i++)
+        {
+            var line = template.DeepClone().AsObject();
+            var price = 5m + (i % 40);
+            var money = price.ToString("0.00", CultureInfo.InvariantCulture);
+            line["id"] = 14200000000000 + i;
+            line["admin_graphql_api_id"] = $"gid://shopify/LineItem/{14200000000000 + i}";
+            line["product_id"] = 8200000000000 + (i / 3);
+            line["variant_id"] = 45200000000000 + i;
+            line["sku"] = $"KIT-{i:000}";
+            line["title"] = $"Sticker set {i:000}";
+            line["name"] = $"Sticker set {i:000} - Pastel";
+            line["quantity"] = 1;
+            line["current_quantity"] = 1;
+            line["price"] = money;
+            line["price_set"] = MoneySet(money);
+            line["properties"] = new JsonArray(new JsonObject { ["name"] = "Engraving", ["value"] = $"For Zoë, no. {i}" });
+            items.Add(line);
+            total += price;
+        }
+        order["line_items"] = items;
+        var amount = total.ToString("0.00", CultureInfo.InvariantCulture);
+        foreach (var field in new[] { "subtotal_price", "total_line_items_price", "total_price", "current_subtotal_price", "current_total_price" })
+        {
+            order[field] = amount;
+            order[field + "_set"] = MoneySet(amount);
+        }
+        return order;
+    }
+
     /// <summary>The order cancelled by the shop at <paramref name="at"/> (as orders/cancelled and the Admin API write it).</summary>
     public static JsonObject CancelledShopify(JsonObject order, DateTimeOffset at)
     {
@@ -104,6 +144,12 @@ public static class ShopOrderSamples
         },
         ["source"] = new JsonObject { ["url"] = "https://shop.example", ["appVersion"] = "1.0.0", ["shopId"] = "dgrH7nLU6tlE", ["eventId"] = eventId },
         ["timestamp"] = 1772442000,
+    };
+
+    private static JsonObject MoneySet(string amount) => new()
+    {
+        ["shop_money"] = new JsonObject { ["amount"] = amount, ["currency_code"] = "EUR" },
+        ["presentment_money"] = new JsonObject { ["amount"] = amount, ["currency_code"] = "EUR" },
     };
 
     /// <summary>ISO 8601 with the offset, as Shopify writes times.</summary>

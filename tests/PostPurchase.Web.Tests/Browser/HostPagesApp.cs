@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using PostPurchase.Host;
+using PostPurchase.Infrastructure.Shops;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Web.Tests.Browser;
@@ -28,6 +29,12 @@ public sealed class HostPagesApp : PagesApp
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+    }
+
+    public override async Task ReconcileShopsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ShopReconciler>().RunAsync(CancellationToken.None);
     }
 
     protected override async Task<T> UseWorkflowsAsync<T>(Func<IOrderWorkflows, Task<T>> use)
