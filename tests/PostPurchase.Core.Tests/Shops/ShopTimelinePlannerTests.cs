@@ -16,6 +16,9 @@ public sealed class ShopTimelinePlannerTests
     private static readonly ShopMapping Mapping = new(Categories: [new CategoryRule("apparel", SkuPrefix: "BEANIE-")]);
     private static readonly Dictionary<string, ProductFacts> NoProducts = [];
 
+    /// <summary>When the samples (placed 2 March 2026 and shipped that week) reach PostPurchase.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public void Plan_ShopifyOrderCreated_PlacesTheOrderAsTheBuyerKnowsIt()
     {
@@ -255,7 +258,7 @@ public sealed class ShopTimelinePlannerTests
         var delivery = Shopify("orders/create", "shopify.orders-create.json");
         var record = ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId).Merge(delivery, out _);
 
-        var order = Assert.IsType<OrderPlaced>(ShopTimelinePlanner.Plan(record, Mapping, products).Inputs[0]).Order;
+        var order = Assert.IsType<OrderPlaced>(ShopTimelinePlanner.Plan(record, Mapping, products, Now).Inputs[0]).Order;
 
         Assert.Equal("skincare", order.Items.Single(i => i.Sku == "SOCK-TRL-L-BLU").Category);
     }
@@ -271,10 +274,34 @@ public sealed class ShopTimelinePlannerTests
         Assert.IsType<ShipmentRegistered>(placed.Inputs[1]);
     }
 
+    [Fact]
+    public void Plan_OrderPlacedLongerAgoThanTheMaxOrderAge_NoTimelineAndTheReason()
+    {
+        var delivery = Shopify("orders/updated", "shopify.orders-updated.json");
+        var record = ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId).Merge(delivery, out _);
+
+        var plan = ShopTimelinePlanner.Plan(record, Mapping with { MaxOrderAge = TimeSpan.FromDays(7) }, NoProducts, Now.AddDays(9));
+
+        Assert.Empty(plan.Inputs);
+        Assert.False(plan.Record.Placed);
+        Assert.StartsWith("Placed 2026-03-02, 9 days before it reached PostPurchase", plan.Skipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_OrderWithinTheMaxOrderAge_Placed()
+    {
+        var delivery = Shopify("orders/create", "shopify.orders-create.json");
+        var record = ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId).Merge(delivery, out _);
+
+        var plan = ShopTimelinePlanner.Plan(record, Mapping with { MaxOrderAge = TimeSpan.FromDays(7) }, NoProducts, Now.AddDays(6));
+
+        Assert.IsType<OrderPlaced>(Assert.Single(plan.Inputs));
+    }
+
     private static (ShopTimelinePlan Plan, ShopOrderRecord Record) Apply(ShopDelivery delivery, ShopOrderRecord? record = null)
     {
         var merged = (record ?? ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId)).Merge(delivery, out _);
-        var plan = ShopTimelinePlanner.Plan(merged, Mapping, NoProducts);
+        var plan = ShopTimelinePlanner.Plan(merged, Mapping, NoProducts, Now);
         return (plan, plan.Record);
     }
 

@@ -46,6 +46,20 @@ public abstract class ShopWebhookFlows(PagesApp app) : IDisposable
     }
 
     [Fact]
+    public async Task Shopify_OrderPlacedMonthsAgoChangedNow_SkippedWithoutATimeline()
+    {
+        var id = 6300000000000 + Next();
+        var old = ShopOrderSamples.Shopify(id, 4100, Now.AddDays(-200), Now.AddMinutes(-1));
+
+        var updated = await ReceiptAsync(await _http.SendAsync(Shopify("orders/updated", old)));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal("skipped", updated.Outcome);
+        Assert.StartsWith($"Placed {Now.AddDays(-200).UtcDateTime:yyyy-MM-dd}, 200 days before it reached PostPurchase", updated.Reason, StringComparison.Ordinal);
+        Assert.Null(await app.FindAsync($"shopify-{id}"));
+    }
+
+    [Fact]
     public async Task Shopify_ForgedAndUnsigned_401ProblemAndNothingStored()
     {
         var id = 6300000000000 + Next();
