@@ -60,7 +60,7 @@ public static partial class ShopWebhookHttp
         var body = await RequestBody.ReadAsync(http.Request, ct, MaxBytes).ConfigureAwait(false);
         if (body is null)
         {
-            return ApiProblems.TooLarge();
+            return ApiProblems.TooLarge(MaxBytes);
         }
         var headers = http.Request.Headers;
         var topic = ShopWebhookHeaders.Topic(platform, headers);
