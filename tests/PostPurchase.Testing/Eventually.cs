@@ -6,11 +6,18 @@ namespace PostPurchase.Testing;
 public static class Eventually
 {
     /// <summary>Returns once <paramref name="condition"/> holds; fails after <paramref name="seconds"/> of real time.</summary>
-    public static async Task TrueAsync(Func<bool> condition, int seconds = 30)
+    public static Task TrueAsync(Func<bool> condition, int seconds = 30)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return TrueAsync(() => Task.FromResult(condition()), seconds);
+    }
+
+    /// <summary>Returns once <paramref name="condition"/> holds; fails after <paramref name="seconds"/> of real time.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, int seconds = 30)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var waited = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition().ConfigureAwait(false))
         {
             if (waited.Elapsed > TimeSpan.FromSeconds(seconds))
             {

@@ -72,6 +72,8 @@ public abstract class PagesApp : IAsyncLifetime
             ["PostPurchase:Shops:Shopware:ShopUrl"] = ShopwareAdmin.Url,
             ["PostPurchase:Shops:Shopware:ClientId"] = ShopwareClientId,
             ["PostPurchase:Shops:Shopware:ClientSecret"] = ShopwareClientSecret,
+            // Tests run reconciliation themselves; the Host's loop runs only its start-up pass.
+            ["PostPurchase:Shops:ReconcileEvery"] = "1.00:00:00",
         };
         var address = await StartAsync(settings);
         BaseUrl = address.ToString().TrimEnd('/').Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
