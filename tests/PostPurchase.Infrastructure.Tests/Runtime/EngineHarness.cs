@@ -51,13 +51,11 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// <summary>Every accepted message across channels.</summary>
     public IReadOnlyList<OutboundMessage> AllSent => [.. Email.Sent, .. Sms.Sent];
 
-    /// <param name="addServices">Adds to the engine's services (e.g. the shop intake over this engine).</param>
     public static EngineHarness Create(
         string connectionString,
         string? prefix = null,
         FakeTimeProvider? time = null,
-        Func<EngineOptions, EngineOptions>? configure = null,
-        Action<IServiceCollection>? addServices = null)
+        Func<EngineOptions, EngineOptions>? configure = null)
     {
         prefix ??= "t" + Guid.NewGuid().ToString("N")[..10];
         time ??= new FakeTimeProvider(Some.Monday);
@@ -84,7 +82,6 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IChannelSender>(sms);
         var whatsApp = new RecordingSender(Channel.WhatsApp);
         services.AddSingleton<IChannelSender>(whatsApp);
-        addServices?.Invoke(services);
         return new EngineHarness(services.BuildServiceProvider(), time, prefix, email, sms, whatsApp);
     }
 
