@@ -18,7 +18,7 @@ public sealed class ShopReconcilerTests(AzuriteServer azurite)
     public async Task RunAsync_ShopifyCatchUpAfterDowntime_FindsTheMissedOrderAndCancellationOverTwoPagesWaitingOutThe429()
     {
         var time = new FakeTimeProvider(Some.Monday);
-        using var shopify = new ShopifyAdminStub(ShopHarness.ShopifyToken, clock: time);
+        using var shopify = new ShopifyAdminStub(ShopHarness.ShopifyToken, clock: time) { Latency = TimeSpan.FromMilliseconds(100) };
         shopify.AddProduct("8123456789012", "Hats", "winter");
         await using var shop = ShopHarness.Create(azurite.ConnectionString, time, shopify: shopify);
         // 120 orders of the last day; webhooks brought all but #2057, and #2090 was cancelled while they did not arrive.
@@ -87,7 +87,7 @@ public sealed class ShopReconcilerTests(AzuriteServer azurite)
     public async Task RunAsync_WooCommerceMissedOrdersOverThreePages_EachFoundOnceAndDraftsSkipped()
     {
         var time = new FakeTimeProvider(Some.Monday);
-        using var woo = new WooCommerceRestStub(ShopHarness.WooKey, ShopHarness.WooSecret, time);
+        using var woo = new WooCommerceRestStub(ShopHarness.WooKey, ShopHarness.WooSecret, time) { Latency = TimeSpan.FromMilliseconds(200) };
         await using var shop = ShopHarness.Create(azurite.ConnectionString, time, woo: woo);
         // 230 orders changed today, most of them checkout drafts (the Checkout block makes one per visit to the checkout).
         for (var i = 0; i < 230; i++)
