@@ -50,22 +50,22 @@ public sealed class MessageActivities(
                 signalError ??= ex.Message;
             }
         }
-        var results = new List<SendResult>(request.Send.Count);
+        // Channels go side by side, so a slow email provider does not hold up a text; within a channel the decided order stays.
+        var results = new SendResult[request.Send.Count];
+        await Task.WhenAll(request.Send
+            .Select((message, index) => (message, index))
+            .GroupBy(m => m.message.Channel)
+            .Select(async channel =>
+            {
+                foreach (var (message, index) in channel)
+                {
+                    results[index] = await SendGuardedAsync(live, request.State, message, cancellationToken);
+                }
+            }));
         var outcomes = new Dictionary<string, TimelineMessage>(StringComparer.Ordinal);
-        foreach (var message in request.Send)
+        for (var i = 0; i < results.Length; i++)
         {
-            SendResult result;
-            try
-            {
-                result = await SendOnceAsync(live, request.State, message, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Senders report provider errors as results: a throw means the request was not made, so it is sent again later.
-                result = new SendResult(SendOutcome.Retry, Error: $"{ex.GetType().Name}: {ex.Message}");
-            }
-            results.Add(result);
-            outcomes[message.Key] = WithOutcome(message, result, time.GetUtcNow());
+            outcomes[request.Send[i].Key] = WithOutcome(request.Send[i], results[i], time.GetUtcNow());
         }
         string? saveError = null;
         try
@@ -77,6 +77,19 @@ public sealed class MessageActivities(
             saveError = $"{ex.GetType().Name}: {ex.Message}";
         }
         return new CommitResult(results, signalError, saveError);
+    }
+
+    private async Task<SendResult> SendGuardedAsync(LiveSettings live, TimelineState state, TimelineMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendOnceAsync(live, state, message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Senders report provider errors as results: a throw means the request was not made, so it is sent again later.
+            return new SendResult(SendOutcome.Retry, Error: $"{ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     /// <summary>Renders the message and sends it through the channel's sender; a provider asking to retry later fails the attempt so the retry policy runs.</summary>

@@ -35,10 +35,17 @@ public sealed class ShopOptions
     /// <summary>How far back the first reconciliation looks.</summary>
     public TimeSpan FirstLookBack { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// An order that first reaches PostPurchase longer than this after it was placed gets no timeline (an older order changed in the
+    /// shop, such as one from before the shop was connected); zero or less: no limit.
+    /// </summary>
+    public TimeSpan MaxOrderAge { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>The mapping choices as the pure planner takes them.</summary>
     public ShopMapping ToMapping() => new(DefaultLocale, DefaultTimeZone, ShipWithinDays, DeliverWithinDays,
         [.. Categories.Where(c => !string.IsNullOrWhiteSpace(c.Category))
-            .Select(c => new CategoryRule(c.Category!.Trim(), c.SkuPrefix, c.Vendor, c.Tag, c.TitleKeyword, c.ProductType))]);
+            .Select(c => new CategoryRule(c.Category!.Trim(), c.SkuPrefix, c.Vendor, c.Tag, c.TitleKeyword, c.ProductType))],
+        MaxOrderAge > TimeSpan.Zero ? MaxOrderAge : null);
 }
 
 /// <summary>One category rule as configured (<c>PostPurchase__Shops__Categories__0__SkuPrefix=SERUM-</c>, <c>__Category=skincare</c>).</summary>

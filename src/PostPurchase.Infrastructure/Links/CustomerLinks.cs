@@ -60,9 +60,13 @@ public sealed class CustomerLinks
     }
 
     /// <summary>The order id in <paramref name="token"/>; false when it is forged, damaged or expired.</summary>
-    public bool TryReadToken(string? token, out string orderId)
+    public bool TryReadToken(string? token, out string orderId) => TryReadToken(token, out orderId, out _);
+
+    /// <summary>The order id in <paramref name="token"/> and when the token was made; false when it is forged, damaged or expired.</summary>
+    public bool TryReadToken(string? token, out string orderId, out DateTimeOffset issuedAt)
     {
         orderId = "";
+        issuedAt = default;
         if (!SealedToken.TryOpen(_key, token, 8, out var plain))
         {
             return false;
@@ -73,6 +77,7 @@ public sealed class CustomerLinks
             return false;
         }
         orderId = Encoding.UTF8.GetString(plain, 8, plain.Length - 8);
+        issuedAt = expires - _lifetime;
         return true;
     }
 }

@@ -23,17 +23,22 @@ public sealed class ShopApiException : Exception
     /// <summary>How long the API asked to wait, when it did.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>Throws a <see cref="ShopApiException"/> naming the API and its answer unless the response succeeded.</summary>
-    internal static async Task EnsureSuccessAsync(string api, HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Throws a <see cref="ShopApiException"/> naming the API, its answer and, where <paramref name="hint"/> knows one for the
+    /// status, what the merchant should check; unless the response succeeded.
+    /// </summary>
+    internal static async Task EnsureSuccessAsync(
+        string api, HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken, Func<System.Net.HttpStatusCode, string?>? hint = null)
     {
         if (response.IsSuccessStatusCode)
         {
             return;
         }
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        throw new ShopApiException($"{api} answered {(int)response.StatusCode} {response.ReasonPhrase}: {(body.Length > 300 ? body[..300] : body)}")
+        var advice = hint?.Invoke(response.StatusCode) is { } h ? $" {h}" : "";
+        throw new ShopApiException($"{api} answered {(int)response.StatusCode} {response.ReasonPhrase}: {(body.Length > 300 ? body[..300] : body)}{advice}")
         {
-            RetryAfter = response.Headers.RetryAfter?.Delta,
+            RetryAfter = ShopApiRetry.RetryAfter(response, time),
         };
     }
 }

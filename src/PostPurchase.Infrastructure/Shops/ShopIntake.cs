@@ -21,6 +21,7 @@ internal sealed partial class ShopIntake(
     IOrderWorkflows workflows,
     ITrackingIngress ingress,
     IOptionsMonitor<PostPurchaseOptions> options,
+    TimeProvider time,
     ILogger<ShopIntake> logger)
 {
     private const int MaxConflicts = 5;
@@ -40,7 +41,7 @@ internal sealed partial class ShopIntake(
             var record = loaded ?? ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId);
             var merged = record.Merge(delivery, out var changed);
             var products = await ProductsAsync(merged, cancellationToken).ConfigureAwait(false);
-            var plan = ShopTimelinePlanner.Plan(merged, mapping, products);
+            var plan = ShopTimelinePlanner.Plan(merged, mapping, products, time.GetUtcNow());
             if (!changed && plan.Inputs.Count == 0 && loaded is not null)
             {
                 return new ShopApplyResult(delivery.OrderId, 0, true, loaded.Placed ? null : loaded.Skipped);

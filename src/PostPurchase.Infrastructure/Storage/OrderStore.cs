@@ -14,11 +14,21 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
 {
     private const int MaxBatch = 100;
 
+    /// <summary>The Function App creates its tables with the first order it indexes: until then no order exists.</summary>
+    private const string TableNotFound = "TableNotFound";
+
     public async Task<LoadedState?> LoadAsync(string orderId, CancellationToken cancellationToken)
     {
-        var response = await storage.Orders.GetEntityIfExistsAsync<TableEntity>(
-            KeyEncoder.Encode(orderId), StateRow.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? StateRow.FromEntity(response.Value!) : null;
+        try
+        {
+            var response = await storage.Orders.GetEntityIfExistsAsync<TableEntity>(
+                KeyEncoder.Encode(orderId), StateRow.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.HasValue ? StateRow.FromEntity(response.Value!) : null;
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == TableNotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -89,16 +99,23 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
         LoadedState? state = null;
         var messages = new List<MessageRecord>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyEncoder.Encode(orderId)}");
-        await foreach (var entity in storage.Orders.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (entity.RowKey == StateRow.RowKey)
+            await foreach (var entity in storage.Orders.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                state = StateRow.FromEntity(entity);
+                if (entity.RowKey == StateRow.RowKey)
+                {
+                    state = StateRow.FromEntity(entity);
+                }
+                else if (entity.RowKey.StartsWith(MessageRow.Prefix, StringComparison.Ordinal))
+                {
+                    messages.Add(MessageRow.ToRecord(entity));
+                }
             }
-            else if (entity.RowKey.StartsWith(MessageRow.Prefix, StringComparison.Ordinal))
-            {
-                messages.Add(MessageRow.ToRecord(entity));
-            }
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == TableNotFound)
+        {
+            return null;
         }
 
         return state is null ? null : Merge(state.State, messages);

@@ -29,10 +29,10 @@ public static class ApiProblems
         Problem(StatusCodes.Status401Unauthorized, "API key required",
             $"Send the merchant API key in the '{ApiKeyCheck.HeaderName}' header (or as '?{ApiKeyCheck.QueryName}=').");
 
-    /// <summary>413 for a body over <see cref="RequestBody.MaxBytes"/>.</summary>
-    public static ProblemHttpResult TooLarge() =>
+    /// <summary>413 for a body over <paramref name="maxBytes"/> (by default <see cref="RequestBody.MaxBytes"/>).</summary>
+    public static ProblemHttpResult TooLarge(int maxBytes = RequestBody.MaxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
-            $"Bodies are limited to {RequestBody.MaxBytes / 1024} KB.");
+            $"Bodies are limited to {maxBytes / 1024} KB.");
 
     /// <summary>A problem with the given status, title and detail.</summary>
     public static ProblemHttpResult Problem(int status, string title, string detail) =>

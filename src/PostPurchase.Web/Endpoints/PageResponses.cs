@@ -24,6 +24,13 @@ internal static class PageResponses
     /// <summary>The same plain 404 page for a forged, damaged or expired token as for an unknown order.</summary>
     public static IResult NotFound(HttpContext context) => Page(context, NotFoundPage.Render(), StatusCodes.Status404NotFound);
 
+    /// <summary>The page of an order accepted moments ago and not applied yet: 200, and the browser asks again shortly.</summary>
+    public static IResult Pending(HttpContext context)
+    {
+        context.Response.Headers["Refresh"] = PendingOrderPage.RefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page(context, PendingOrderPage.Render());
+    }
+
     /// <summary>429 with Retry-After.</summary>
     public static IResult TooManyRequests(HttpContext context)
     {

@@ -117,7 +117,11 @@ public static class TrackingPageHandlers
             return (null, PageResponses.TooManyRequests(context));
         }
         var snapshot = await services.FindAsync(token, context.RequestAborted).ConfigureAwait(false);
-        return snapshot is null ? (null, PageResponses.NotFound(context)) : (snapshot, null);
+        if (snapshot is not null)
+        {
+            return (snapshot, null);
+        }
+        return (null, services.IsFresh(token) ? PageResponses.Pending(context) : PageResponses.NotFound(context));
     }
 
     private static IResult ErrorPage(HttpContext context, TrackingPageModel model, string errorKey, int status) =>

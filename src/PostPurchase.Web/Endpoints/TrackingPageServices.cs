@@ -38,6 +38,13 @@ internal sealed class TrackingPageServices(HttpContext context)
         return Links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken).ConfigureAwait(false) : null;
     }
 
+    /// <summary>
+    /// True when <paramref name="token"/> is genuine and was made so recently that its order may still be on its way from intake to
+    /// the read model (intake answers before the timeline has applied the order, and a shop may send the buyer to the link at once).
+    /// </summary>
+    public bool IsFresh(string token) =>
+        Links.TryReadToken(token, out _, out var issuedAt) && Time.GetUtcNow() - issuedAt < PendingOrderPage.Window;
+
     /// <summary>The page model, with a fresh anti-forgery token for its forms.</summary>
     public TrackingPageModel Model(OrderSnapshot snapshot, string token, string? lang, string? notice = null)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +29,12 @@ public static partial class ShopWebhookHttp
     /// <summary>The largest delivery accepted: an order of 250 lines with every Shopify field is well under it.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// How long a Shopware delivery may wait for the Admin API: Shopware gives its webhooks 5 s in all, and the answer needs a
+    /// few storage calls after the read.
+    /// </summary>
+    public static readonly TimeSpan ShopwareReadBudget = TimeSpan.FromSeconds(3);
+
     /// <summary>Shopify: <c>X-Shopify-Hmac-Sha256</c>, deduped by <c>X-Shopify-Webhook-Id</c>.</summary>
     public static Task<IResult> ShopifyAsync(HttpContext http) => ReceiveAsync(http, ShopPlatforms.Shopify);
 
@@ -55,11 +60,11 @@ public static partial class ShopWebhookHttp
         var body = await RequestBody.ReadAsync(http.Request, ct, MaxBytes).ConfigureAwait(false);
         if (body is null)
         {
-            return ApiProblems.TooLarge();
+            return ApiProblems.TooLarge(MaxBytes);
         }
         var headers = http.Request.Headers;
-        var topic = Topic(platform, headers);
-        var signature = headers[SignatureHeader(platform)].ToString();
+        var topic = ShopWebhookHeaders.Topic(platform, headers);
+        var signature = headers[ShopWebhookHeaders.Signature(platform)].ToString();
         if (platform == ShopPlatforms.WooCommerce && ShopSignatures.IsWooCommercePing(body, signature))
         {
             LogPing(log);
@@ -80,15 +85,15 @@ public static partial class ShopWebhookHttp
         if (!verified)
         {
             var reason = string.IsNullOrWhiteSpace(secret)
-                ? $"Not connected: no secret is configured (PostPurchase__Shops__{Setting(platform)})."
-                : string.IsNullOrEmpty(signature) ? $"Unsigned: no {SignatureHeader(platform)} header." : $"Bad signature: {SignatureHeader(platform)} does not match the configured secret.";
+                ? $"Not connected: no secret is configured (PostPurchase__Shops__{ShopWebhookHeaders.SecretSetting(platform)})."
+                : string.IsNullOrEmpty(signature) ? $"Unsigned: no {ShopWebhookHeaders.Signature(platform)} header." : $"Bad signature: {ShopWebhookHeaders.Signature(platform)} does not match the configured secret.";
             await store.EnsureCreatedAsync(ct).ConfigureAwait(false);
             await store.RefuseAsync(platform, topic, reason, time.GetUtcNow(), ct).ConfigureAwait(false);
             LogRefused(log, platform, topic, reason);
             return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Invalid shop webhook signature", $"{reason} Nothing was applied.");
         }
         await store.EnsureCreatedAsync(ct).ConfigureAwait(false);
-        var key = DeliveryKey(platform, headers, body);
+        var key = ShopWebhookHeaders.DeliveryKey(platform, headers, body);
         if (await store.SeenAsync(platform, key, ct).ConfigureAwait(false))
         {
             return TypedResults.Ok(new ShopReceipt(platform, topic, null, "duplicate"));
@@ -159,42 +164,31 @@ public static partial class ShopWebhookHttp
                 {
                     throw new ShopPayloadException("Shopware webhooks carry only ids; set PostPurchase__Shops__Shopware__ShopUrl, __ClientId and __ClientSecret so the order can be read.");
                 }
-                var orders = await admin.OrdersAsync(notice.OrderIds, http.RequestAborted).ConfigureAwait(false);
-                return [.. orders.Select(o => new ShopDelivery(platform, notice.Event, o.ShopOrderId) { Order = o })];
+                var orders = await ReadShopwareAsync(admin, notice.OrderIds, http.RequestAborted).ConfigureAwait(false);
+                var unknown = notice.OrderIds.Where(id => !orders.Any(o => o.ShopOrderId.Equals(id, StringComparison.OrdinalIgnoreCase)));
+                return
+                [
+                    .. orders.Select(o => new ShopDelivery(platform, notice.Event, o.ShopOrderId) { Order = o }),
+                    .. unknown.Select(id => new ShopDelivery(platform, notice.Event, id) { Ignored = $"Shopware does not know order {id} (deleted since the event?)." }),
+                ];
         }
     }
 
-    private static string Topic(string platform, IHeaderDictionary headers) => platform switch
+    /// <summary>Reads the orders within <see cref="ShopwareReadBudget"/>; a slow or unreachable Admin API fails as a platform API failure (503, retried).</summary>
+    private static async Task<IReadOnlyList<ShopOrder>> ReadShopwareAsync(ShopwareAdmin admin, IReadOnlyList<string> ids, CancellationToken requestAborted)
     {
-        ShopPlatforms.Shopify => headers["X-Shopify-Topic"].ToString(),
-        ShopPlatforms.WooCommerce => headers["X-WC-Webhook-Topic"].ToString(),
-        _ => "event",
-    } is { Length: > 0 } t ? t : "unknown";
-
-    private static string SignatureHeader(string platform) => platform switch
-    {
-        ShopPlatforms.Shopify => "X-Shopify-Hmac-Sha256",
-        ShopPlatforms.WooCommerce => "X-WC-Webhook-Signature",
-        _ => "shopware-shop-signature",
-    };
-
-    private static string Setting(string platform) => platform switch
-    {
-        ShopPlatforms.Shopify => "Shopify__WebhookSecret",
-        ShopPlatforms.WooCommerce => "WooCommerce__WebhookSecret",
-        _ => "Shopware__ShopSecret",
-    };
-
-    /// <summary>Shopify's webhook id; WooCommerce's webhook and delivery ids with the body's hash (its delivery id repeats within a second); Shopware's event id.</summary>
-    private static string DeliveryKey(string platform, IHeaderDictionary headers, byte[] body)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
-        return platform switch
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        budget.CancelAfter(ShopwareReadBudget);
+        try
         {
-            ShopPlatforms.Shopify => headers["X-Shopify-Webhook-Id"].ToString() is { Length: > 0 } id ? id : $"body-{hash}",
-            ShopPlatforms.WooCommerce => $"{headers["X-WC-Webhook-ID"]}-{headers["X-WC-Webhook-Delivery-ID"]}-{hash}",
-            _ => headers["X-Shopware-Event-Id"].ToString() is { Length: > 0 } e ? e : $"body-{hash}",
-        };
+            return await admin.OrdersAsync(ids, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !requestAborted.IsCancellationRequested)
+        {
+            throw new ShopApiException(ex is HttpRequestException
+                ? $"The Shopware Admin API could not be reached: {ex.Message}"
+                : $"The Shopware Admin API did not answer within {ShopwareReadBudget.TotalSeconds:0} s.", ex) { RetryAfter = TimeSpan.FromSeconds(30) };
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WooCommerce webhook ping answered")]

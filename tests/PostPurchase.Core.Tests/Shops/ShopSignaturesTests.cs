@@ -1,4 +1,5 @@
 using PostPurchase.Core.Shops.Signatures;
+using PostPurchase.Testing.Shops;
 
 namespace PostPurchase.Core.Tests.Shops;
 
@@ -7,7 +8,7 @@ public sealed class ShopSignaturesTests
     public static TheoryData<string, string> SignedDeliveries()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (file, platform) in ShopFixtures.Signed())
+        foreach (var (file, platform) in ShopSamples.Signed())
         {
             data.Add(file, platform);
         }
@@ -18,19 +19,19 @@ public sealed class ShopSignaturesTests
     [MemberData(nameof(SignedDeliveries))]
     public void Verify_SignedSampleDelivery_MatchesByteExact(string file, string platform)
     {
-        Assert.True(Verify(platform, ShopFixtures.Body(file), Signature(file, platform), ShopFixtures.Secret(platform)));
+        Assert.True(Verify(platform, ShopSamples.Body(file), Signature(file, platform), ShopSamples.Secret(platform)));
     }
 
     [Theory]
     [MemberData(nameof(SignedDeliveries))]
     public void Verify_OneByteAltered_Fails(string file, string platform)
     {
-        var body = ShopFixtures.Body(file);
+        var body = ShopSamples.Body(file);
         foreach (var index in new[] { 0, body.Length / 2, body.Length - 1 })
         {
             var altered = (byte[])body.Clone();
             altered[index] ^= 0x01;
-            Assert.False(Verify(platform, altered, Signature(file, platform), ShopFixtures.Secret(platform)), $"byte {index} changed");
+            Assert.False(Verify(platform, altered, Signature(file, platform), ShopSamples.Secret(platform)), $"byte {index} changed");
         }
     }
 
@@ -38,9 +39,9 @@ public sealed class ShopSignaturesTests
     [MemberData(nameof(SignedDeliveries))]
     public void Verify_WrongOrBlankSecret_Fails(string file, string platform)
     {
-        Assert.False(Verify(platform, ShopFixtures.Body(file), Signature(file, platform), ShopFixtures.Secret(platform) + "x"));
-        Assert.False(Verify(platform, ShopFixtures.Body(file), Signature(file, platform), " "));
-        Assert.False(Verify(platform, ShopFixtures.Body(file), null, ShopFixtures.Secret(platform)));
+        Assert.False(Verify(platform, ShopSamples.Body(file), Signature(file, platform), ShopSamples.Secret(platform) + "x"));
+        Assert.False(Verify(platform, ShopSamples.Body(file), Signature(file, platform), " "));
+        Assert.False(Verify(platform, ShopSamples.Body(file), null, ShopSamples.Secret(platform)));
     }
 
     [Fact]
@@ -65,12 +66,12 @@ public sealed class ShopSignaturesTests
     [Fact]
     public void IsWooCommercePing_SampleFormBodyWithoutSignature_IsPing()
     {
-        Assert.True(ShopSignatures.IsWooCommercePing(ShopFixtures.Body("woocommerce.ping.txt"), null));
-        Assert.False(ShopSignatures.IsWooCommercePing(ShopFixtures.Body("woocommerce.ping.txt"), "c2ln"));
+        Assert.True(ShopSignatures.IsWooCommercePing(ShopSamples.Body("woocommerce.ping.txt"), null));
+        Assert.False(ShopSignatures.IsWooCommercePing(ShopSamples.Body("woocommerce.ping.txt"), "c2ln"));
         Assert.False(ShopSignatures.IsWooCommercePing("{\"webhook_id\":42}"u8, null));
     }
 
-    private static string? Signature(string file, string platform) => ShopFixtures.Headers(file)[platform switch
+    private static string? Signature(string file, string platform) => ShopSamples.Headers(file)[platform switch
     {
         "shopify" => "X-Shopify-Hmac-Sha256",
         "woocommerce" => "X-WC-Webhook-Signature",

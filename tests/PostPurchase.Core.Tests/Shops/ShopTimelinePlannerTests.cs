@@ -1,12 +1,13 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using PostPurchase.Core.Shops;
+using System.Text;
 using PostPurchase.Core.Shops.Mapping;
 using PostPurchase.Core.Shops.Model;
 using PostPurchase.Core.Shops.Shopify;
 using PostPurchase.Core.Shops.WooCommerce;
+using PostPurchase.Core.Shops;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
+using PostPurchase.Testing.Shops;
 
 namespace PostPurchase.Core.Tests.Shops;
 
@@ -14,6 +15,9 @@ public sealed class ShopTimelinePlannerTests
 {
     private static readonly ShopMapping Mapping = new(Categories: [new CategoryRule("apparel", SkuPrefix: "BEANIE-")]);
     private static readonly Dictionary<string, ProductFacts> NoProducts = [];
+
+    /// <summary>When the samples (placed 2 March 2026 and shipped that week) reach PostPurchase.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Plan_ShopifyOrderCreated_PlacesTheOrderAsTheBuyerKnowsIt()
@@ -82,7 +86,7 @@ public sealed class ShopTimelinePlannerTests
     {
         var (_, record) = Apply(Shopify("orders/create", "shopify.orders-create.json"));
         var (partial, afterPartial) = Apply(Shopify("refunds/create", "shopify.refunds-create.json"), record);
-        var rest = ShopifyDeliveries.Read("refunds/create", Json(ShopFixtures.Body("shopify.refunds-create.json"), n =>
+        var rest = ShopifyDeliveries.Read("refunds/create", Json(ShopSamples.Body("shopify.refunds-create.json"), n =>
         {
             n["id"] = 987654321013;
             n["transactions"] = new JsonArray(new JsonObject { ["kind"] = "refund", ["status"] = "success", ["amount"] = "62.90" });
@@ -254,7 +258,7 @@ public sealed class ShopTimelinePlannerTests
         var delivery = Shopify("orders/create", "shopify.orders-create.json");
         var record = ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId).Merge(delivery, out _);
 
-        var order = Assert.IsType<OrderPlaced>(ShopTimelinePlanner.Plan(record, Mapping, products).Inputs[0]).Order;
+        var order = Assert.IsType<OrderPlaced>(ShopTimelinePlanner.Plan(record, Mapping, products, Now).Inputs[0]).Order;
 
         Assert.Equal("skincare", order.Items.Single(i => i.Sku == "SOCK-TRL-L-BLU").Category);
     }
@@ -270,18 +274,42 @@ public sealed class ShopTimelinePlannerTests
         Assert.IsType<ShipmentRegistered>(placed.Inputs[1]);
     }
 
+    [Fact]
+    public void Plan_OrderPlacedLongerAgoThanTheMaxOrderAge_NoTimelineAndTheReason()
+    {
+        var delivery = Shopify("orders/updated", "shopify.orders-updated.json");
+        var record = ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId).Merge(delivery, out _);
+
+        var plan = ShopTimelinePlanner.Plan(record, Mapping with { MaxOrderAge = TimeSpan.FromDays(7) }, NoProducts, Now.AddDays(9));
+
+        Assert.Empty(plan.Inputs);
+        Assert.False(plan.Record.Placed);
+        Assert.StartsWith("Placed 2026-03-02, 9 days before it reached PostPurchase", plan.Skipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_OrderWithinTheMaxOrderAge_Placed()
+    {
+        var delivery = Shopify("orders/create", "shopify.orders-create.json");
+        var record = ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId).Merge(delivery, out _);
+
+        var plan = ShopTimelinePlanner.Plan(record, Mapping with { MaxOrderAge = TimeSpan.FromDays(7) }, NoProducts, Now.AddDays(6));
+
+        Assert.IsType<OrderPlaced>(Assert.Single(plan.Inputs));
+    }
+
     private static (ShopTimelinePlan Plan, ShopOrderRecord Record) Apply(ShopDelivery delivery, ShopOrderRecord? record = null)
     {
         var merged = (record ?? ShopOrderRecord.Empty(delivery.Platform, delivery.ShopOrderId)).Merge(delivery, out _);
-        var plan = ShopTimelinePlanner.Plan(merged, Mapping, NoProducts);
+        var plan = ShopTimelinePlanner.Plan(merged, Mapping, NoProducts, Now);
         return (plan, plan.Record);
     }
 
     private static ShopDelivery Shopify(string topic, string file, Action<JsonObject>? change = null) =>
-        ShopifyDeliveries.Read(topic, Json(ShopFixtures.Body(file), change));
+        ShopifyDeliveries.Read(topic, Json(ShopSamples.Body(file), change));
 
     private static ShopDelivery Woo(string topic, string file, Action<JsonObject>? change = null) =>
-        WooCommerceDeliveries.Read(topic, Json(ShopFixtures.Body(file), change));
+        WooCommerceDeliveries.Read(topic, Json(ShopSamples.Body(file), change));
 
     private static byte[] Json(byte[] body, Action<JsonObject>? change)
     {

@@ -110,6 +110,26 @@ public sealed class MessageActivitiesTests
     }
 
     [Fact]
+    public async Task CommitDecision_EmailProviderHangs_TheTextGoesMeanwhileAndBothAreReportedInOrder()
+    {
+        var (emailed, first, _) = TwoPendingEmails();
+        var state = emailed with { Consent = emailed.Consent with { Sms = true } };
+        var text = first with { Key = $"{first.Key}-sms", Channel = Channel.Sms, To = "+31612345678" };
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var email = new RecordingSender(Channel.Email, _time) { Before = _ => held.Task };
+        var sms = new RecordingSender(Channel.Sms, _time);
+        var activities = new MessageActivities(new MemoryStudioSettings(), Links, [email, sms], _readModels, _webhooks, Ledger, _time);
+
+        var commit = activities.CommitDecision(new CommitRequest(state, [first, text], []), Invocation);
+        await Eventually.TrueAsync(() => !sms.Calls.IsEmpty, "the text while the email provider has not answered");
+        Assert.False(commit.IsCompleted);
+        held.SetResult();
+        var result = await commit;
+
+        Assert.Equal([$"rec-{first.Key}", $"rec-{text.Key}"], result.Sends.Select(s => s.ProviderMessageId));
+    }
+
+    [Fact]
     public async Task SendMessage_ProviderAsksToRetry_FailsTheAttemptSoTheRetryPolicyRuns()
     {
         var (state, first, _) = TwoPendingEmails();

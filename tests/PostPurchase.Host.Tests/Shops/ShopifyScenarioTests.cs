@@ -3,10 +3,9 @@ using System.Text.Json.Nodes;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Host.Tests.Support;
 using PostPurchase.Testing.Azurite;
+using PostPurchase.Testing.Http;
+using PostPurchase.Testing.Shops;
 using PostPurchase.Web.Shops;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
 
 namespace PostPurchase.Host.Tests.Shops;
 
@@ -15,28 +14,27 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
 {
     private const string Token = "shpat_test_token";
     private const string OrderId = "shopify-5812345678901";
-    private readonly WireMockServer _stub = WireMockServer.Start();
+    private readonly ShopifyAdminStub _shopify = new(Token);
+    private readonly WebhookReceiver _shop = new();
     private HostApp _app = null!;
 
     public Task InitializeAsync()
     {
         // The Admin API knows the beanie as "Hats"; the socks' product is not in the catalogue any more.
-        _stub.Given(Request.Create().WithPath("/admin/api/2025-10/graphql.json").UsingPost().WithHeader("X-Shopify-Access-Token", Token).WithBody(b => b!.Contains("nodes", StringComparison.Ordinal)))
-            .RespondWith(Response.Create().WithDelay(TimeSpan.FromMilliseconds(150)).WithHeader("Content-Type", "application/json")
-                .WithBody("""{"data":{"nodes":[{"legacyResourceId":"8123456789012","productType":"Hats","tags":["winter"]},null]}}"""));
-        _stub.Given(Request.Create().WithPath("/hooks").UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
+        _shopify.AddProduct("8123456789012", "Hats", "winter");
+        _shopify.Latency = TimeSpan.FromMilliseconds(150);
         _app = new HostApp(azurite.ConnectionString, settings: new Dictionary<string, string>
         {
-            ["PostPurchase:Shops:Shopify:WebhookSecret"] = ShopDeliveries.ShopifySecret,
+            ["PostPurchase:Shops:Shopify:WebhookSecret"] = ShopSamples.ShopifySecret,
             ["PostPurchase:Shops:Shopify:AdminToken"] = Token,
             ["PostPurchase:Shops:Shopify:ShopDomain"] = "nordic-goods.myshopify.com",
-            ["PostPurchase:Shops:Shopify:ApiBaseUrl"] = _stub.Url!,
+            ["PostPurchase:Shops:Shopify:ApiBaseUrl"] = _shopify.Url,
             ["PostPurchase:Shops:Categories:0:ProductType"] = "Hats",
             ["PostPurchase:Shops:Categories:0:Category"] = "apparel",
             ["PostPurchase:Shops:Categories:1:TitleKeyword"] = "socks",
             ["PostPurchase:Shops:Categories:1:Category"] = "apparel",
             ["PostPurchase:Policy:Csat:Enabled"] = "false",
-            ["PostPurchase:Webhooks:Endpoints:0:Url"] = _stub.Url + "/hooks",
+            ["PostPurchase:Webhooks:Endpoints:0:Url"] = _shop.Url,
             ["PostPurchase:Webhooks:Endpoints:0:Secret"] = "hook-secret-0123456789",
         });
         return Task.CompletedTask;
@@ -45,7 +43,8 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
-        _stub.Stop();
+        _shopify.Dispose();
+        _shop.Dispose();
     }
 
     [Fact]
@@ -53,8 +52,8 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
     {
         var web = _app.Anonymous();
 
-        var created = await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.orders-create.json", "shopify")));
-        var again = await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.orders-create.json", "shopify")));
+        var created = await ShopHttp.ReceiptAsync(await web.SendAsync(ShopSamples.Sample("shopify.orders-create.json", "shopify")));
+        var again = await ShopHttp.ReceiptAsync(await web.SendAsync(ShopSamples.Sample("shopify.orders-create.json", "shopify")));
         await Dev.DrainAsync(_app);
 
         Assert.Equal("applied", created.Outcome);
@@ -66,7 +65,7 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.Equal("de", confirmation.Locale);
 
         await Dev.AdvanceAsync(_app, "PT25H");
-        await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.fulfillments-create.json", "shopify")));
+        await ShopHttp.ReceiptAsync(await web.SendAsync(ShopSamples.Sample("shopify.fulfillments-create.json", "shopify")));
         await Dev.DrainAsync(_app);
         var shipped = await Dev.OrderAsync(_app.Merchant(), OrderId);
         var parcel = Assert.Single(shipped.Parcels);
@@ -75,10 +74,10 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.Contains(await Dev.MessagesAsync(_app.Merchant(), OrderId), m => m.Intent == Intent.Shipped && m.ParcelKey == parcel.Key);
 
         await Dev.AdvanceAsync(_app, "P3D");
-        await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.fulfillments-update.json", "shopify")));
+        await ShopHttp.ReceiptAsync(await web.SendAsync(ShopSamples.Sample("shopify.fulfillments-update.json", "shopify")));
         await Dev.DrainAsync(_app);
         // The older fulfilment snapshot again, under a new delivery id: nothing is undone.
-        var older = await Receipt(await web.SendAsync(ShopDeliveries.Variant("shopify.fulfillments-create.json", "shopify", _ => { },
+        var older = await ShopHttp.ReceiptAsync(await web.SendAsync(ShopSamples.Variant("shopify.fulfillments-create.json", "shopify", _ => { },
             new Dictionary<string, string> { ["X-Shopify-Webhook-Id"] = "late-redelivery-1" })));
         await Dev.DrainAsync(_app);
 
@@ -89,37 +88,37 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
         var review = Assert.Single(await Dev.MessagesAsync(_app.Merchant(), OrderId), m => m.Intent == Intent.ReviewRequest);
         // Delivered 5 March; apparel (the beanie by its Admin API product type, the socks by a title rule) is reviewed after 7 days, at 10:00 in Berlin.
         Assert.Equal(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero), review.ScheduledFor);
-        // Two deliveries of the order, one product-type lookup (the start-up catch-up query is the stub's other GraphQL call).
-        Assert.Single(_stub.LogEntries, e => e.RequestMessage.Path.EndsWith("graphql.json", StringComparison.Ordinal) && e.RequestMessage.Body!.Contains("nodes", StringComparison.Ordinal));
+        // Two deliveries of the order, one product-type lookup.
+        Assert.Single(_shopify.CallsOf("graphql:products"));
     }
 
     [Fact]
     public async Task ShopifyCancelled_PlacedOrder_ConfirmsTheCancellationAndSendsNoCancelWebhook()
     {
         var web = _app.Anonymous();
-        await Receipt(await web.SendAsync(ShopDeliveries.Variant("shopify.orders-cancelled.json", "shopify",
+        await ShopHttp.ReceiptAsync(await web.SendAsync(ShopSamples.Variant("shopify.orders-cancelled.json", "shopify",
             n => { n.Remove("cancelled_at"); n["updated_at"] = "2026-03-02T11:00:00+01:00"; },
             new Dictionary<string, string> { ["X-Shopify-Topic"] = "orders/create", ["X-Shopify-Webhook-Id"] = "create-1043" })));
         await Dev.DrainAsync(_app);
 
-        var cancelled = await Receipt(await web.SendAsync(ShopDeliveries.Sample("shopify.orders-cancelled.json", "shopify")));
+        var cancelled = await ShopHttp.ReceiptAsync(await web.SendAsync(ShopSamples.Sample("shopify.orders-cancelled.json", "shopify")));
         await Dev.DrainAsync(_app);
         await Task.Delay(300);
 
         Assert.Equal("applied", cancelled.Outcome);
         Assert.Equal(OrderStatus.Cancelled, (await Dev.OrderAsync(_app.Merchant(), "shopify-5812345678902")).Status);
         Assert.Contains(await Dev.MessagesAsync(_app.Merchant(), "shopify-5812345678902"), m => m.Intent == Intent.CancellationConfirmed);
-        Assert.DoesNotContain(_stub.LogEntries, e => e.RequestMessage.Path == "/hooks");
+        Assert.Empty(_shop.Received);
     }
 
     [Fact]
     public async Task ShopifyWebhook_ForgedOrUnsigned_Returns401AndAppliesNothing()
     {
-        var forged = ShopDeliveries.Sample("shopify.orders-create.json", "shopify");
-        var body = ShopDeliveries.Body("shopify.orders-create.json");
+        var forged = ShopSamples.Sample("shopify.orders-create.json", "shopify");
+        var body = ShopSamples.Body("shopify.orders-create.json");
         body[10] ^= 0x01;
         forged.Content = new ByteArrayContent(body);
-        var unsigned = ShopDeliveries.Sample("shopify.orders-create.json", "shopify");
+        var unsigned = ShopSamples.Sample("shopify.orders-create.json", "shopify");
         unsigned.Headers.Remove("X-Shopify-Hmac-Sha256");
 
         var a = await _app.Anonymous().SendAsync(forged);
@@ -132,11 +131,5 @@ public sealed class ShopifyScenarioTests(AzuriteServer azurite) : IAsyncLifetime
         var page = await (await _app.Merchant().GetAsync("/shops?code=" + HostApp.ApiKey)).Content.ReadAsStringAsync();
         Assert.Contains("Bad signature", page, StringComparison.Ordinal);
         Assert.Contains("Unsigned", page, StringComparison.Ordinal);
-    }
-
-    private static async Task<ShopReceipt> Receipt(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await Json.ReadAsync<ShopReceipt>(response);
     }
 }

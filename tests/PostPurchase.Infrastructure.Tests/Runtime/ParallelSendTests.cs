@@ -31,7 +31,7 @@ public sealed class ParallelSendTests(AzuriteServer azurite)
 
         await engine.Ingress.AcceptAsync([EngineScenario.Scan(tracking, TrackingStatus.InTransit, engine.Time.GetUtcNow())], CancellationToken.None);
         var drain = engine.Runtime.DrainAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => engine.Sms.Sent.Any(m => m.Intent == Intent.Shipped), "the text, which must not wait for the email's provider", maxSeconds: 10);
+        await Eventually.TrueAsync(() => engine.Sms.Sent.Any(m => m.Intent == Intent.Shipped), "the text, which must not wait for the email's provider", seconds: 10);
         var emailStillOpen = !drain.IsCompleted;
         release.Set();
         await drain;

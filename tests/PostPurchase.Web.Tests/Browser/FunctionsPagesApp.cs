@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PostPurchase.Functions.Shops;
 using PostPurchase.Functions.Workflows;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Web.Tests.Support;
@@ -27,6 +28,8 @@ public sealed class FunctionsPagesApp : PagesApp
             await _host.DisposeAsync();
         }
     }
+
+    public override Task ReconcileShopsAsync() => _host!.RunTimerAsync(nameof(ShopReconciliation.ReconcileShops));
 
     protected override async Task<T> UseWorkflowsAsync<T>(Func<IOrderWorkflows, Task<T>> use)
     {

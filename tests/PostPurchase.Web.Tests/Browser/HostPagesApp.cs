@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using PostPurchase.Core.Shops;
 using PostPurchase.Host;
+using PostPurchase.Infrastructure.Shops;
 using PostPurchase.Infrastructure.Workflows;
+using PostPurchase.Testing;
 
 namespace PostPurchase.Web.Tests.Browser;
 
@@ -18,6 +21,10 @@ public sealed class HostPagesApp : PagesApp
     {
         _app = HostApplication.Build(["--environment=Testing", "--urls=http://127.0.0.1:0", .. settings.Select(s => $"--{s.Key}={s.Value}")]);
         await Task.Run(() => _app.StartAsync());
+        // The start-up reconciliation first, so what a test puts in the shop stubs later is the test's to find.
+        var store = _app.Services.GetRequiredService<ShopStore>();
+        await store.EnsureCreatedAsync(CancellationToken.None);
+        await Eventually.TrueAsync(async () => (await Task.WhenAll(ShopPlatforms.All.Select(p => store.LastReconcileAsync(p, CancellationToken.None)))).All(r => r is not null));
         return new Uri(_app.Urls.First());
     }
 
@@ -28,6 +35,12 @@ public sealed class HostPagesApp : PagesApp
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+    }
+
+    public override async Task ReconcileShopsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ShopReconciler>().RunAsync(CancellationToken.None);
     }
 
     protected override async Task<T> UseWorkflowsAsync<T>(Func<IOrderWorkflows, Task<T>> use)

@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Web.Pages;
 using PostPurchase.Testing;
 
 namespace PostPurchase.Web.Tests.Browser;
@@ -62,6 +65,37 @@ public abstract class PageFlows(PagesApp app) : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("This link is not valid or has expired.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrackingPage_FreshLinkOfAnOrderNotAppliedYet_SaysItIsComingAndReloadsUntilThePageIsThere()
+    {
+        var order = OrderBuilder.Apparel().PlacedAt(DateTimeOffset.UtcNow.AddMinutes(-1)).For(Some.Customer("nl")).Build();
+        var url = app.TrackingUrl(order.OrderId);
+
+        using var before = await _http.GetAsync(new Uri(url));
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal("5", before.Headers.GetValues("Refresh").Single());
+        Assert.Contains("We hebben je bestelling", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await app.PlaceAsync(order);
+        await app.WaitForAsync(order.OrderId, "the order", _ => true);
+        await using var browser = await app.Browser.NewContextAsync();
+        var page = await browser.NewPageAsync();
+        Assert.Equal(200, (await page.GotoAsync(url))!.Status);
+        Assert.Equal("nl", await page.GetAttributeAsync("html", "lang"));
+    }
+
+    [Fact]
+    public async Task TrackingPage_LinkMadeLongAgoForAnOrderNeverStored_Plain404()
+    {
+        var past = new FakeTimeProvider(DateTimeOffset.UtcNow - PendingOrderPage.Window - TimeSpan.FromMinutes(1));
+        var token = new CustomerLinks(PagesApp.SigningKey, app.BaseUrl, past).CreateToken("PP-NEVER-STORED");
+
+        using var response = await _http.GetAsync(new Uri($"{app.BaseUrl}/track/{token}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(response.Headers.Contains("Refresh"));
     }
 
     [Fact]

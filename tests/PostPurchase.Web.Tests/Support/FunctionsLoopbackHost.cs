@@ -86,6 +86,25 @@ internal sealed class FunctionsLoopbackHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>Runs the app's timer function <paramref name="name"/> once, in its own scope, as the Functions host does when it is due.</summary>
+    public async Task RunTimerAsync(string name)
+    {
+        var method = typeof(HealthFunction).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == name && m.GetParameters().Any(p => p.GetCustomAttribute<TimerTriggerAttribute>() is not null));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var function = ActivatorUtilities.CreateInstance(scope.ServiceProvider, method.DeclaringType!);
+        var invocation = Mock.Of<FunctionContext>(c => c.InstanceServices == scope.ServiceProvider && c.CancellationToken == CancellationToken.None && c.InvocationId == Guid.NewGuid().ToString());
+        var arguments = method.GetParameters().Select(p => p.ParameterType switch
+        {
+            _ when p.ParameterType == typeof(TimerInfo) => new TimerInfo(),
+            _ when p.ParameterType == typeof(DurableTaskClient) => Client,
+            _ when p.ParameterType == typeof(FunctionContext) => (object)invocation,
+            _ => throw new InvalidOperationException($"{method.Name}: no binding for parameter {p.Name} ({p.ParameterType.Name})."),
+        }).ToArray();
+        await (Task)method.Invoke(function, arguments)!;
+    }
+
     /// <summary>Every public method with <c>[Function]</c> and an <c>[HttpTrigger]</c> parameter, with its route and methods.</summary>
     public static IReadOnlyList<(MethodInfo Method, string Route, string[] Methods)> HttpFunctions() =>
         typeof(HealthFunction).Assembly.GetTypes()

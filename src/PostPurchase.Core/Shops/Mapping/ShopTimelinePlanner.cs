@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Serialization;
@@ -8,7 +9,7 @@ using PostPurchase.Core.Tracking;
 
 namespace PostPurchase.Core.Shops.Mapping;
 
-/// <summary>Turns what is known of a shop order into the timeline inputs it has not been given yet (pure: no clock, no I/O).</summary>
+/// <summary>Turns what is known of a shop order into the timeline inputs it has not been given yet (pure: the time is an argument, no I/O).</summary>
 /// <remarks>
 /// Placed first, then edits, parcels (each tracking number with its fulfilment's items, and the hand-over as an in-transit
 /// event), the platform's own carrier statuses, the cancellation (source "shop", so nothing goes back to the shop) and
@@ -19,10 +20,11 @@ public static class ShopTimelinePlanner
     /// <summary>The source of a cancellation made in the shop's admin.</summary>
     public const string ShopSource = "shop";
 
-    /// <summary>The plan for <paramref name="record"/>; throws <see cref="ShopPayloadException"/> when the order cannot be placed.</summary>
-    public static ShopTimelinePlan Plan(ShopOrderRecord record, ShopMapping mapping, IReadOnlyDictionary<string, ProductFacts> products)
+    /// <summary>The plan for <paramref name="record"/> as it reaches PostPurchase at <paramref name="now"/>; throws <see cref="ShopPayloadException"/> when the order cannot be placed.</summary>
+    public static ShopTimelinePlan Plan(ShopOrderRecord record, ShopMapping mapping, IReadOnlyDictionary<string, ProductFacts> products, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(mapping);
         if (record.Order is not { } shop)
         {
             return new ShopTimelinePlan([], record, null);
@@ -31,7 +33,7 @@ public static class ShopTimelinePlanner
         var next = record;
         if (!next.Placed)
         {
-            var why = shop.NotPlaceable ?? (shop.CancelledReason is not null ? "Cancelled before it was placed here." : null);
+            var why = shop.NotPlaceable ?? (shop.CancelledReason is not null ? "Cancelled before it was placed here." : null) ?? TooOld(shop, mapping, now);
             if (why is not null)
             {
                 return new ShopTimelinePlan([], next with { Skipped = why }, why);
@@ -58,6 +60,12 @@ public static class ShopTimelinePlanner
         next = Refunds(next, shop, inputs);
         return new ShopTimelinePlan(inputs, next, null);
     }
+
+    private static string? TooOld(ShopOrder shop, ShopMapping mapping, DateTimeOffset now) =>
+        mapping.MaxOrderAge is { } max && now - shop.PlacedAt > max
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Placed {shop.PlacedAt.UtcDateTime:yyyy-MM-dd}, {(now - shop.PlacedAt).TotalDays:0} days before it reached PostPurchase (Shops:MaxOrderAge {max.TotalDays:0} days): an older order changed in the shop, not a new sale.")
+            : null;
 
     private static ShopOrderRecord Parcels(ShopOrderRecord record, ShopOrder shop, List<TimelineInput> inputs)
     {

@@ -28,7 +28,7 @@ public sealed class AcsStatusPollTests : IDisposable
             var sent = await host.Sender(Channel.Email).SendAsync(message, CancellationToken.None);
 
             Assert.Equal(SendOutcome.Sent, sent.Outcome);
-            await Eventually.TrueAsync(() => workflows.Raised.Count > 0, "the failed status", maxSeconds: 30);
+            await Eventually.TrueAsync(() => workflows.Raised.Count > 0, "the failed status", seconds: 30);
         }
         finally
         {

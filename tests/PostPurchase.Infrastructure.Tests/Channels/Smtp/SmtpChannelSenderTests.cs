@@ -1,3 +1,4 @@
+using PostPurchase.Testing;
 using MimeKit;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
