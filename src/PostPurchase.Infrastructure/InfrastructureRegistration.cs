@@ -11,6 +11,7 @@ using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Infrastructure.Shops;
 using PostPurchase.Infrastructure.Storage;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Time;
 using PostPurchase.Infrastructure.Workflows;
 
@@ -47,11 +48,17 @@ public static class InfrastructureRegistration
             {
                 Policy = sp.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Policy,
                 Render = (message, state) => composer.Compose(message, state, links.For(state.Order.OrderId)),
+                Settings = async ct =>
+                {
+                    var live = await sp.GetRequiredService<IStudioSettings>().CurrentAsync(ct).ConfigureAwait(false);
+                    return new EngineSettings(live.Policy, (message, state) => live.Composer.Compose(message, state, links.For(state.Order.OrderId)), live.Branding, live.WhatsAppTemplateFor);
+                },
                 UnsubscribeUrl = orderId => links.For(orderId).UnsubscribeUrl,
                 StatusCallbackUrl = $"{settings.PublicBaseUrl.TrimEnd('/')}/api/webhooks/twilio/status",
                 MaxBacklog = settings.MaxBacklog,
             };
         });
+        builder.Services.AddStudioSettings();
         builder.AddChannels();
         builder.Services.AddEmbeddedEngine();
         builder.Services.TryAddSingleton<IOrderDataEraser, OrderDataEraser>();

@@ -1,6 +1,7 @@
 using PostPurchase.Web.Endpoints;
 using PostPurchase.Web.OpenApi;
 using PostPurchase.Web.Shops;
+using PostPurchase.Web.Studio;
 
 namespace PostPurchase.Web;
 
@@ -21,6 +22,7 @@ public static class WebEndpoints
         app.MapDashboardEndpoints();
         app.MapShopEndpoints();
         app.MapGrowthEndpoints();
+        app.MapStudioEndpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using PostPurchase.Web.Errors;
 using PostPurchase.Web.OpenApi;
 using PostPurchase.Web.Security;
 using PostPurchase.Web.Pages;
+using PostPurchase.Web.Studio;
 
 namespace PostPurchase.Web;
 
@@ -18,6 +19,7 @@ public static class WebRegistration
         builder.Services.AddPostPurchaseApiDescription();
         builder.Services.TryAddSingleton<ApiDescriptionApp>();
         builder.AddPostPurchasePages();
+        builder.AddPostPurchaseStudio();
         return builder;
     }
 

@@ -15,8 +15,8 @@ public sealed class TimelineDriver
 
     private TimelineDriver(TimelinePolicy policy) => Policy = policy;
 
-    /// <summary>The policy every decision uses.</summary>
-    public TimelinePolicy Policy { get; }
+    /// <summary>The policy every decision uses; a test may swap it mid-timeline, as a new settings version does.</summary>
+    public TimelinePolicy Policy { get; set; }
 
     /// <summary>The state after the last decision.</summary>
     public TimelineState State { get; private set; } = null!;

@@ -49,7 +49,7 @@ internal static class ReplenishmentRules
 
     /// <summary>Days one unit lasts: the SKU's, else its category's; null when the merchant listed neither.</summary>
     public static int? UsageDays(OrderItem item, ReplenishmentPolicy policy) =>
-        policy.SkuDays.TryGetValue(item.Sku, out var days) || CategoryLookup.TryFind(policy.CategoryDays, item.Category, out days)
+        Lookup.TryGet(policy.SkuDays, item.Sku, out var days) || CategoryLookup.TryFind(policy.CategoryDays, item.Category, out days)
             ? days
             : null;
 

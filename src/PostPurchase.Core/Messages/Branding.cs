@@ -27,6 +27,9 @@ public sealed record Branding
     /// <summary>One-sentence return policy summary per locale; falls back to the built-in text.</summary>
     public Dictionary<string, string> ReturnPolicySummary { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Display name emails come from; the shop name when empty.</summary>
+    public string? SenderName { get; init; }
+
     /// <summary>Where buyers write reviews (a product's page URL is used when the item has one).</summary>
     public string? ReviewUrl { get; init; }
 }

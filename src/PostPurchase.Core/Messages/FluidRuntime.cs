@@ -25,13 +25,14 @@ internal static class FluidRuntime
     public static string Render(string key, IFluidTemplate template, IReadOnlyDictionary<string, object?> model, string locale, bool html) =>
         Render(key, template, Context(model, locale), html);
 
+    /// <remarks>An include reaches no file (there is no file provider): it fails as an <see cref="IOException"/>, reported like any other fault.</remarks>
     public static string Render(string key, IFluidTemplate template, TemplateContext context, bool html)
     {
         try
         {
             return html ? template.Render(context, Html) : template.Render(context);
         }
-        catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException or IOException)
         {
             throw new MessageTemplateException(key, e.Message, e);
         }

@@ -1,6 +1,7 @@
 namespace PostPurchase.Core.Policies;
 
 /// <summary>Finds a category's entry in a merchant table: the whole text first, then the most specific known word of a path.</summary>
+/// <remarks>Case-insensitive whatever the table's comparer (see <see cref="Lookup"/>).</remarks>
 internal static class CategoryLookup
 {
     private static readonly char[] Separators = [' ', '/', '>', '&', ',', '-', '|', ';'];
@@ -9,13 +10,13 @@ internal static class CategoryLookup
     public static bool TryFind<T>(IReadOnlyDictionary<string, T> table, string? category, out T value)
     {
         var text = category?.Trim() ?? "";
-        if (table.TryGetValue(text, out value!))
+        if (Lookup.TryGet(table, text, out value))
         {
             return true;
         }
         foreach (var word in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Reverse())
         {
-            if (table.TryGetValue(word, out value!))
+            if (Lookup.TryGet(table, word, out value))
             {
                 return true;
             }

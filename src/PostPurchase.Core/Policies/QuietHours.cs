@@ -9,7 +9,7 @@ public static class QuietHours
     public static QuietHoursRule RuleFor(QuietHoursPolicy policy, string? country)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return country is not null && policy.Countries.TryGetValue(country.Trim(), out var rule) ? rule : policy.Default;
+        return country is not null && Lookup.TryGet(policy.Countries, country.Trim(), out var rule) ? rule : policy.Default;
     }
 
     /// <summary>True when a text may go out at <paramref name="instant"/>.</summary>

@@ -31,9 +31,16 @@ public sealed record TimelinePolicy
         Intent.AvailableForPickup, Intent.DeliveryException, Intent.DelayEstimateSlipped, Intent.DelayOverdue,
     ];
 
+    /// <summary>Channels switched off per intent (email included); an intent's other channels still go.</summary>
+    public IReadOnlyList<ChannelSwitch> ChannelsOff { get; init; } = [];
+
     /// <summary>Days after delivery in which the buyer may start a return.</summary>
     public int ReturnWindowDays { get; init; } = 30;
 
     /// <summary>Repeat purchase: replenishment, win-back, recommendations, referrals, A/B tests and the weekly marketing cap.</summary>
     public GrowthPolicy Growth { get; init; } = new();
+
+    /// <summary>The merchant-studio settings version this policy comes from; null for the configuration file's defaults.</summary>
+    /// <remarks>The decider stamps it on every message it plans, releases or suppresses, so the order page can say which version decided it.</remarks>
+    public int? SettingsVersion { get; init; }
 }

@@ -52,6 +52,7 @@ internal sealed class DecisionContext
     /// <summary>Adds a new message or replaces the one with the same key, and marks it as set by this decision.</summary>
     public void Put(TimelineMessage message)
     {
+        message = message with { SettingsVersion = Policy.SettingsVersion };
         if (_index.TryGetValue(message.Key, out var i))
         {
             _messages[i] = message;

@@ -5,7 +5,7 @@ namespace PostPurchase.Core.Timeline;
 
 /// <summary>After delivery: the delivery fallback, the CSAT survey, the review request and its reminder.</summary>
 /// <remarks>
-/// The survey goes <c>Csat.DaysAfterDelivery</c> local days after delivery at the review hour; the review request
+/// The survey goes its delay (per SKU, category or <c>Csat.DaysAfterDelivery</c>; an order's longest) local days after delivery at the review hour; the review request
 /// goes the item's (longest) review delay after delivery at that hour, and at least one day after the survey.
 /// No answer to the survey does not hold the review back; a low score stops it.
 /// </remarks>
@@ -72,9 +72,9 @@ internal static class FollowUpRules
         }
         var policy = ctx.Policy;
         var hour = policy.Review.LocalHour;
-        // An A/B test of the timing replaces the usual days for the order's arm.
+        // An A/B test of the timing replaces the usual days (per SKU, category or the default; an order's longest) for the order's arm.
         var csatDays = policy.Csat.Enabled && state.CsatScore is null ? ExperimentRules.DelayDays(ctx, Intent.CsatSurvey) : null;
-        var csatAt = LocalTimes.DaysLaterAtHour(deliveredAt, csatDays ?? policy.Csat.DaysAfterDelivery, hour, ctx.Zone);
+        var csatAt = LocalTimes.DaysLaterAtHour(deliveredAt, csatDays ?? ReviewTiming.SurveyDaysFor(state.Order.Items, policy.Csat), hour, ctx.Zone);
         if (policy.Csat.Enabled && state.CsatScore is null)
         {
             MessagePlanner.Plan(ctx, Intent.CsatSurvey, csatAt);

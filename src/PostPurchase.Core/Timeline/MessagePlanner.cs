@@ -99,14 +99,11 @@ internal static class MessagePlanner
     /// <summary>Time formatted the way every fact carries it (ISO 8601 round-trip).</summary>
     public static string Iso(DateTimeOffset value) => value.ToString("o", CultureInfo.InvariantCulture);
 
+    /// <summary>Email for every intent, texts for the text intents, less the channels the merchant switched off.</summary>
     private static IEnumerable<Channel> ChannelsFor(TimelinePolicy policy, Intent intent)
     {
-        yield return Channel.Email;
-        if (policy.TextIntents.Contains(intent))
-        {
-            yield return Channel.Sms;
-            yield return Channel.WhatsApp;
-        }
+        Channel[] channels = policy.TextIntents.Contains(intent) ? [Channel.Email, Channel.Sms, Channel.WhatsApp] : [Channel.Email];
+        return channels.Where(c => !policy.ChannelsOff.Contains(new ChannelSwitch(intent, c)));
     }
 
     /// <summary>The first moment at or after <paramref name="at"/> the channel may be used (quiet hours for texts).</summary>

@@ -8,6 +8,7 @@ namespace PostPurchase.Core.Timeline;
 /// <param name="ParcelKey">The parcel it is about, for per-parcel intents.</param>
 /// <param name="Facts">Intent-specific facts the templates show (e.g. "cause", "newEstimate", "reason").</param>
 /// <param name="OpenedAt">When the provider first reported the buyer opened it (WhatsApp read receipts); null when unknown.</param>
+/// <param name="SettingsVersion">The merchant-studio settings version of the decision that last set its status; null for the configuration file's defaults.</param>
 public sealed record TimelineMessage(
     string Key,
     Intent Intent,
@@ -25,4 +26,5 @@ public sealed record TimelineMessage(
     DateTimeOffset? SentAt = null,
     string? ProviderMessageId = null,
     string? Error = null,
-    DateTimeOffset? OpenedAt = null);
+    DateTimeOffset? OpenedAt = null,
+    int? SettingsVersion = null);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
 
@@ -11,21 +12,30 @@ namespace PostPurchase.Functions.Timeline;
 /// </summary>
 internal sealed partial class DecisionCommits(TaskOrchestrationContext context, ILogger log, ActivityRetry retry)
 {
-    /// <summary>Commits one decision; returns the inputs its send results make for the decider, and whether the read model shows them all.</summary>
-    public async Task<(IReadOnlyList<TimelineInput> Outcomes, bool Saved)> CommitAsync(
-        TimelineState state, IReadOnlyList<TimelineMessage> send, IReadOnlyList<MerchantSignal> signals)
+    /// <summary>
+    /// Commits one decision made with <paramref name="policy"/>; returns the inputs its send results make for the decider, and whether
+    /// the read model shows them all. With <paramref name="checkSettings"/>, a newer studio settings version refuses the commit
+    /// (nothing done) and comes back as <c>Newer</c>, so the caller decides again with it.
+    /// </summary>
+    public async Task<(IReadOnlyList<TimelineInput> Outcomes, bool Saved, TimelinePolicy? Newer)> CommitAsync(
+        TimelineState state, IReadOnlyList<TimelineMessage> send, IReadOnlyList<MerchantSignal> signals, TimelinePolicy policy, bool checkSettings)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         CommitResult result;
         try
         {
             // No retry policy: the activity reports failures instead of throwing, and a retry of it as a whole would send again.
-            result = await context.CallActivityAsync<CommitResult>(nameof(MessageActivities.CommitDecision), new CommitRequest(state, send, signals));
+            result = await context.CallActivityAsync<CommitResult>(nameof(MessageActivities.CommitDecision), new CommitRequest(state, send, signals, policy.SettingsVersion, checkSettings));
         }
         catch (TaskFailedException ex)
         {
             LogActivityFailed(log, context.InstanceId, nameof(MessageActivities.CommitDecision), ex.FailureDetails.ErrorMessage);
             var error = $"The commit failed: {ex.FailureDetails.ErrorMessage}";
             result = new CommitResult([.. send.Select(_ => new SendResult(SendOutcome.Retry, Error: error))], error, error);
+        }
+        if (result.Newer is { } newer)
+        {
+            return ([], true, newer);
         }
 
         if (result.SignalError is not null)
@@ -60,7 +70,7 @@ internal sealed partial class DecisionCommits(TaskOrchestrationContext context, 
             outcomes.AddRange(await SendAsync(state, send[i]));
         }
         // Rows written by the commit show its own send results; a result that came later is only in the state, which must be saved.
-        return (outcomes, result.SaveError is null && !result.Sends.Any(r => r.Outcome == SendOutcome.Retry));
+        return (outcomes, result.SaveError is null && !result.Sends.Any(r => r.Outcome == SendOutcome.Retry), null);
     }
 
     /// <summary>Saves the read model with the retry policy; a save that fails after every retry is logged and the next one catches up.</summary>

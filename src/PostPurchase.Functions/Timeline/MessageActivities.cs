@@ -1,32 +1,31 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 using PostPurchase.Core.Messages;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
-using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.MerchantWebhooks;
 using PostPurchase.Infrastructure.Storage;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Timeline;
 
 /// <summary>The timeline's activities: commit a decision (publish, send, save in one call), and the single steps it falls back to. All I/O goes through the shared services.</summary>
 public sealed class MessageActivities(
-    MessageComposer composer,
+    IStudioSettings studio,
     CustomerLinks links,
     IEnumerable<IChannelSender> senders,
     IOrderReadModelStore readModels,
     IMerchantWebhooks webhooks,
     IConsentLedger consent,
-    IOptions<PostPurchaseOptions> settings,
     TimeProvider time)
 {
     /// <summary>
     /// Publishes the decision's signals, sends each of its messages once and saves the read model with the send results on the
     /// message rows: one activity per decision. Nothing in it throws after a send, so it is never repeated over a failure; what
-    /// did not go through is reported and the orchestrator retries that part alone.
+    /// did not go through is reported and the orchestrator retries that part alone. A decision made with an older studio settings
+    /// version than the one in force is refused before anything happens, with the newer policy to decide again with.
     /// </summary>
     [Function(nameof(CommitDecision))]
     public async Task<CommitResult> CommitDecision([ActivityTrigger] CommitRequest request, FunctionContext context)
@@ -34,6 +33,11 @@ public sealed class MessageActivities(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.CancellationToken;
+        var live = await studio.CurrentAsync(cancellationToken);
+        if (request.CheckSettings && live.Version > (request.SettingsVersion ?? 0))
+        {
+            return CommitResult.NewerSettings(live.Policy);
+        }
         string? signalError = null;
         foreach (var signal in request.Signals)
         {
@@ -55,7 +59,7 @@ public sealed class MessageActivities(
             {
                 foreach (var (message, index) in channel)
                 {
-                    results[index] = await SendGuardedAsync(request.State, message, cancellationToken);
+                    results[index] = await SendGuardedAsync(live, request.State, message, cancellationToken);
                 }
             }));
         var outcomes = new Dictionary<string, TimelineMessage>(StringComparer.Ordinal);
@@ -66,7 +70,7 @@ public sealed class MessageActivities(
         string? saveError = null;
         try
         {
-            await SaveAsync(request.State, outcomes, cancellationToken);
+            await SaveAsync(live, request.State, outcomes, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -75,11 +79,11 @@ public sealed class MessageActivities(
         return new CommitResult(results, signalError, saveError);
     }
 
-    private async Task<SendResult> SendGuardedAsync(TimelineState state, TimelineMessage message, CancellationToken cancellationToken)
+    private async Task<SendResult> SendGuardedAsync(LiveSettings live, TimelineState state, TimelineMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            return await SendOnceAsync(state, message, cancellationToken);
+            return await SendOnceAsync(live, state, message, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -95,7 +99,8 @@ public sealed class MessageActivities(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var result = await SendOnceAsync(request.State, request.Message, context.CancellationToken);
+        var live = await studio.CurrentAsync(context.CancellationToken);
+        var result = await SendOnceAsync(live, request.State, request.Message, context.CancellationToken);
         if (result.Outcome == SendOutcome.Retry)
         {
             throw new InvalidOperationException($"The provider asked to retry {request.Message.Key} later: {result.Error ?? "temporarily unavailable"}.");
@@ -105,11 +110,12 @@ public sealed class MessageActivities(
 
     /// <summary>Writes the order's read model: the same Table Storage rows the self-hosted runtime writes, so the API and the tracking page read one model.</summary>
     [Function(nameof(SaveReadModel))]
-    public Task SaveReadModel([ActivityTrigger] TimelineState state, FunctionContext context)
+    public async Task SaveReadModel([ActivityTrigger] TimelineState state, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(context);
-        return SaveAsync(state, new Dictionary<string, TimelineMessage>(), context.CancellationToken);
+        var live = await studio.CurrentAsync(context.CancellationToken);
+        await SaveAsync(live, state, new Dictionary<string, TimelineMessage>(), context.CancellationToken);
     }
 
     /// <summary>The message as the provider's answer leaves it, as the decider will record it: the rows show it before the state does.</summary>
@@ -124,7 +130,8 @@ public sealed class MessageActivities(
             }
             : message;
 
-    private async Task<SendResult> SendOnceAsync(TimelineState state, TimelineMessage message, CancellationToken cancellationToken)
+    /// <remarks>Templates, branding and quiet hours are the settings version in force at send time (docs/studio.md).</remarks>
+    private async Task<SendResult> SendOnceAsync(LiveSettings live, TimelineState state, TimelineMessage message, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(message.To))
         {
@@ -132,7 +139,7 @@ public sealed class MessageActivities(
         }
         // The orchestration may be in this very activity while a STOP waits in its event queue: the ledger has it already.
         var current = state with { Consent = await consent.CurrentAsync(state.Order.OrderId, state.Consent, cancellationToken) };
-        if (SendCheck.Judge(current, message, time.GetUtcNow(), settings.Value.Policy).SuppressedBecause is { } reason)
+        if (SendCheck.Judge(current, message, time.GetUtcNow(), live.Policy).SuppressedBecause is { } reason)
         {
             return new SendResult(SendOutcome.Suppressed, Reason: reason,
                 Error: $"Held back at send time: the buyer's consent for {WireName.Of(message.Channel)} ({WireName.Of(message.Purpose)}) was withdrawn after the message was decided.");
@@ -150,20 +157,22 @@ public sealed class MessageActivities(
             $"{customer.FirstName} {customer.LastName}".Trim(),
             message.Locale,
             message.Purpose,
-            composer.Compose(message, state, orderLinks),
+            live.Composer.Compose(message, state, orderLinks),
             WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(state, time.GetUtcNow()),
-            UnsubscribeUrl: orderLinks.UnsubscribeUrl);
+            UnsubscribeUrl: orderLinks.UnsubscribeUrl,
+            Branding: live.Branding,
+            WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? live.WhatsAppTemplateFor(message.Intent, message.Locale) : null);
         return await sender.SendAsync(outbound, cancellationToken);
     }
 
-    private async Task SaveAsync(TimelineState state, IReadOnlyDictionary<string, TimelineMessage> outcomes, CancellationToken cancellationToken)
+    private async Task SaveAsync(LiveSettings live, TimelineState state, IReadOnlyDictionary<string, TimelineMessage> outcomes, CancellationToken cancellationToken)
     {
         var orderLinks = links.For(state.Order.OrderId);
-        var records = state.Messages.Select(m => Record(outcomes.GetValueOrDefault(m.Key, m), state, orderLinks)).ToList();
+        var records = state.Messages.Select(m => Record(live.Composer, outcomes.GetValueOrDefault(m.Key, m), state, orderLinks)).ToList();
         await readModels.SaveAsync(new OrderSnapshot(state, records), cancellationToken);
     }
 
-    private MessageRecord Record(TimelineMessage message, TimelineState state, MessageLinks orderLinks)
+    private static MessageRecord Record(MessageComposer composer, TimelineMessage message, TimelineState state, MessageLinks orderLinks)
     {
         // Only what went (or was going) out has content; scheduled and suppressed messages are never rendered.
         if (message.Status is MessageStatus.Scheduled or MessageStatus.Suppressed)

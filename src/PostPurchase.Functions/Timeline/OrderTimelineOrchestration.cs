@@ -13,7 +13,8 @@ namespace PostPurchase.Functions.Timeline;
 /// <see cref="OrderTimeline.Decide"/> apply it and commits each decision with one activity (publish, send, save), then waits
 /// again; after <see cref="InputsBeforeContinuing"/> inputs it continues as new, so the history stays small over weeks.
 /// Nothing here reads a clock, a Guid, configuration or I/O: time is the orchestration's, everything configurable comes in
-/// <see cref="TimelineRun"/>.
+/// <see cref="TimelineRun"/>. The studio's settings reach it through the commits: a commit of a decision made with an older
+/// settings version is refused with the newer policy, and the input is decided again with it (docs/studio.md).
 /// </remarks>
 public static partial class OrderTimelineOrchestration
 {
@@ -47,11 +48,12 @@ public static partial class OrderTimelineOrchestration
 
         var received = 0;
         var next = run.Next;
+        var policy = run.Policy;
         while (true)
         {
             var input = next ?? await waits.NextAsync(state!.NextWakeAt);
             next = null;
-            state = await ApplyAsync(context, log, commits, options, run.Policy, state, input);
+            (state, policy) = await ApplyAsync(context, log, commits, options, policy, state, input);
             received++;
             if (state.Completed)
             {
@@ -70,7 +72,7 @@ public static partial class OrderTimelineOrchestration
             // execution, and whatever arrives later goes to the next one.
             while (waits.TryTakeArrived(out var arrived))
             {
-                state = await ApplyAsync(context, log, commits, options, run.Policy, state, arrived);
+                (state, policy) = await ApplyAsync(context, log, commits, options, policy, state, arrived);
                 if (state.Completed)
                 {
                     waits.CancelTimers();
@@ -79,7 +81,7 @@ public static partial class OrderTimelineOrchestration
                 }
             }
             waits.CancelTimers();
-            context.ContinueAsNew(run with { State = state, Next = null }, preserveUnprocessedEvents: true);
+            context.ContinueAsNew(run with { State = state, Next = null, Policy = policy }, preserveUnprocessedEvents: true);
             return;
         }
     }
@@ -87,15 +89,18 @@ public static partial class OrderTimelineOrchestration
     /// <summary>
     /// Applies one input and the send outcomes it leads to, committing each decision that sends, publishes or changes what the
     /// read model shows. A decision that only records a send result is not saved again: the commit already wrote it on the
-    /// message's row, and the next save carries it in the state.
+    /// message's row, and the next save carries it in the state. The input's first commit asks whether a newer studio settings version
+    /// is in force; refused, it leaves the input at the head of the queue to be decided again with that version. Later commits of
+    /// the same input are not checked, so an input costs at most one refused commit. Returns the state and the policy to go on with.
     /// </summary>
-    private static async Task<TimelineState> ApplyAsync(
+    private static async Task<(TimelineState State, TimelinePolicy Policy)> ApplyAsync(
         TaskOrchestrationContext context, ILogger log, DecisionCommits commits, TaskOptions options, TimelinePolicy policy, TimelineState? state, TimelineInput input)
     {
         var inputs = new Queue<TimelineInput>([input]);
         var decisions = 0;
         var unsaved = false;
-        while (inputs.TryDequeue(out var next))
+        var checkSettings = true;
+        while (inputs.TryPeek(out var next))
         {
             if (++decisions > MaxDecisionsPerInput)
             {
@@ -104,17 +109,27 @@ public static partial class OrderTimelineOrchestration
             var decision = await DecideAsync(context, log, state, next, policy, options);
             if (decision is null)
             {
+                inputs.Dequeue();
                 continue;
             }
-            var before = state;
-            state = decision.State;
             var send = decision.Messages.Where(m => m.Status == MessageStatus.Pending).ToList();
             if (send.Count == 0 && decision.Signals.Count == 0 && next is MessageStatusChanged
-                && before is not null && before.Completed == state.Completed && before.Status == state.Status)
+                && state is not null && state.Completed == decision.State.Completed && state.Status == decision.State.Status)
             {
+                state = decision.State;
+                inputs.Dequeue();
                 continue;
             }
-            var (outcomes, saved) = await commits.CommitAsync(state, send, decision.Signals);
+            var (outcomes, saved, newer) = await commits.CommitAsync(decision.State, send, decision.Signals, policy, checkSettings);
+            checkSettings = false;
+            if (newer is not null)
+            {
+                LogNewerSettings(log, context.InstanceId, newer.SettingsVersion ?? 0);
+                policy = newer;
+                continue;
+            }
+            inputs.Dequeue();
+            state = decision.State;
             unsaved = !saved;
             foreach (var outcome in outcomes)
             {
@@ -126,7 +141,7 @@ public static partial class OrderTimelineOrchestration
         {
             await commits.SaveAsync(final);
         }
-        return final;
+        return (final, policy);
     }
 
     /// <summary>
@@ -169,6 +184,9 @@ public static partial class OrderTimelineOrchestration
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timeline {InstanceId} rejected a {InputType}: {Problem}")]
     private static partial void LogRejected(ILogger logger, Exception exception, string instanceId, string inputType, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timeline {InstanceId} decides again with studio settings version {Version}, which came into force since its last decision")]
+    private static partial void LogNewerSettings(ILogger logger, string instanceId, int version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timeline {InstanceId} completed with the order {Status}")]
     private static partial void LogCompleted(ILogger logger, string instanceId, OrderStatus status);

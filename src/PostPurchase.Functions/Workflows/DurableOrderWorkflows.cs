@@ -12,6 +12,7 @@ using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Storage;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Workflows;
@@ -23,6 +24,7 @@ internal sealed partial class DurableOrderWorkflows(
     IOrderReadModelStore readModels,
     IConsentLedger consent,
     IOptionsMonitor<PostPurchaseOptions> settings,
+    IStudioSettings studio,
     IOptions<DurableTimelineOptions> durable,
     TimeProvider time,
     ILogger<DurableOrderWorkflows> logger,
@@ -46,7 +48,8 @@ internal sealed partial class DurableOrderWorkflows(
         }
         // Indexes first: a webhook arriving the moment the order exists must find it.
         await indexes.IndexOrderAsync(order, cancellationToken);
-        var policy = settings.CurrentValue.Policy;
+        // The studio's version in force decides from the start; the orchestration learns of later versions through its commits.
+        var policy = (await studio.CurrentAsync(cancellationToken)).Policy;
         var intake = buyers is null ? null : await buyers.RecordOrderAsync(order, policy.Growth, cancellationToken);
         var run = new TimelineRun(null, new OrderPlaced(order, intake?.Facts), policy, durable.Value.ToActivityRetry());
         try

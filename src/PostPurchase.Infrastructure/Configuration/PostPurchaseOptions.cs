@@ -45,6 +45,9 @@ public sealed class PostPurchaseOptions
 
     /// <summary>Orders and fulfilments straight from Shopify, WooCommerce and Shopware 6.</summary>
     public ShopOptions Shops { get; set; } = new();
+
+    /// <summary>The merchant studio: how fast saved settings reach every process, test-send limit.</summary>
+    public Studio.StudioOptions Studio { get; set; } = new();
 }
 
 /// <summary>One carrier provider's webhook settings.</summary>

@@ -15,6 +15,13 @@ internal sealed class EngineOptions
     /// <summary>Renders a message for the order's state with the buyer's signed links.</summary>
     public required Func<TimelineMessage, TimelineState, RenderedMessage> Render { get; init; }
 
+    /// <summary>The settings version in force for the next decision or send (the merchant studio); null: <see cref="Policy"/> and <see cref="Render"/>.</summary>
+    public Func<CancellationToken, ValueTask<EngineSettings>>? Settings { get; init; }
+
+    /// <summary>The settings to decide, render and send with now.</summary>
+    public ValueTask<EngineSettings> CurrentAsync(CancellationToken cancellationToken) =>
+        Settings?.Invoke(cancellationToken) ?? ValueTask.FromResult(new EngineSettings(Policy, Render));
+
     /// <summary>The one-click unsubscribe link of an order's marketing email (List-Unsubscribe), or null for a mailto to support.</summary>
     public Func<string, string?>? UnsubscribeUrl { get; init; }
 

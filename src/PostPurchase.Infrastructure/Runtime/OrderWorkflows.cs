@@ -45,7 +45,8 @@ internal sealed partial class OrderWorkflows(
             await phones.AddAsync(order.Customer.Phone, order.OrderId, cancellationToken).ConfigureAwait(false);
         }
 
-        var intake = buyers is null ? null : await buyers.RecordOrderAsync(order, options.Policy.Growth, cancellationToken).ConfigureAwait(false);
+        var growth = (await options.CurrentAsync(cancellationToken).ConfigureAwait(false)).Policy.Growth;
+        var intake = buyers is null ? null : await buyers.RecordOrderAsync(order, growth, cancellationToken).ConfigureAwait(false);
         var (outcome, state) = await applier.ApplyAsync(new InputEnvelope(PlacedInputId, order.OrderId, new OrderPlaced(order, intake?.Facts), time.GetUtcNow()), cancellationToken)
             .ConfigureAwait(false);
         if (intake is not null)

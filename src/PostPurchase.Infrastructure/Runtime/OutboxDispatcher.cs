@@ -137,12 +137,15 @@ internal sealed partial class OutboxDispatcher(
             return new SendResult(SendOutcome.Failed, Error: $"No sender is configured for channel {WireName.Of(message.Channel)}.");
         }
 
+        var settings = await options.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var outbound = new OutboundMessage(
             message.Key, orderId, message.Intent, message.Channel, message.To, row.GetString("RecipientName") ?? "", message.Locale,
             message.Purpose, content, message.Channel == Channel.Email ? null : StatusCallback(message.Key),
             WhatsAppWindowOpen: message.Channel == Channel.WhatsApp && WhatsAppWindow.IsOpen(row.GetDateTimeOffset(MessageRow.WhatsAppWindowColumn), time.GetUtcNow()),
             MayHaveBeenSent: (row.GetInt32("Attempts") ?? 0) > 0,
-            UnsubscribeUrl: message.Purpose == MessagePurpose.Transactional ? null : options.UnsubscribeUrl?.Invoke(orderId));
+            UnsubscribeUrl: message.Purpose == MessagePurpose.Transactional ? null : options.UnsubscribeUrl?.Invoke(orderId),
+            Branding: settings.Branding,
+            WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? settings.WhatsAppTemplate?.Invoke(message.Intent, message.Locale) : null);
         try
         {
             return await sender.SendAsync(outbound, cancellationToken).ConfigureAwait(false);

@@ -28,6 +28,8 @@ internal sealed partial class SendGate(
     {
         ArgumentNullException.ThrowIfNull(batch);
         var rows = batch.Rows;
+        // Quiet hours as the settings version in force says them now, like the rest of the send.
+        var policy = (await options.CurrentAsync(cancellationToken).ConfigureAwait(false)).Policy;
         for (var attempt = 0; attempt < MaxAttempts && rows.Count > 0; attempt++)
         {
             using var held = await locks.AcquireAsync(batch.OrderId, cancellationToken).ConfigureAwait(false);
@@ -37,7 +39,7 @@ internal sealed partial class SendGate(
                 return GateResult.Empty; // the order was erased meanwhile
             }
 
-            var judged = rows.Select(row => Judge(row, state.State, now)).ToList();
+            var judged = rows.Select(row => Judge(row, state.State, now, policy)).ToList();
             var written = await outbox.ClaimCheckedAsync(state, [.. judged.Select(j => j.Update)], now, cancellationToken).ConfigureAwait(false);
             if (written is { } stateEtag)
             {
@@ -54,10 +56,10 @@ internal sealed partial class SendGate(
         return GateResult.Empty;
     }
 
-    private Judged Judge(TableEntity row, TimelineState state, DateTimeOffset now)
+    private Judged Judge(TableEntity row, TimelineState state, DateTimeOffset now, Core.Policies.TimelinePolicy policy)
     {
         var message = MessageRow.ReadMessage(row);
-        var verdict = SendCheck.Judge(state, message, now, options.Policy);
+        var verdict = SendCheck.Judge(state, message, now, policy);
         if (verdict.MayGo && pauses.Until(message.Channel, now) is { } paused)
         {
             verdict = SendVerdict.Defer(paused); // the provider asked to wait: not an attempt

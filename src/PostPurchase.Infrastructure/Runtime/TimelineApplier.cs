@@ -83,11 +83,13 @@ internal sealed partial class TimelineApplier(
                 return (outcome, loaded);
             }
 
-            var decision = await Buyers.MarketingReservation.DecideAsync(options.Decide, buyers, loaded?.State, envelope.Input, now, options.Policy, cancellationToken)
+            // One settings version decides and renders, so a message's content matches the version stamped on it.
+            var settings = await options.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            var decision = await Buyers.MarketingReservation.DecideAsync(options.Decide, buyers, loaded?.State, envelope.Input, now, settings.Policy, cancellationToken)
                 .ConfigureAwait(false);
             var rows = decision.Messages
                 .Where(m => m.Status is MessageStatus.Pending or MessageStatus.Suppressed)
-                .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))
+                .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State, settings.Render), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))
                 .ToList();
             var indexed = await IndexAheadAsync(envelope, loaded?.Indexed ?? [], decision.State, now, cancellationToken).ConfigureAwait(false);
             var commit = await store.CommitAsync(
@@ -179,17 +181,17 @@ internal sealed partial class TimelineApplier(
         }
     }
 
-    private Core.Messages.RenderedMessage? Render(TimelineMessage message, TimelineState state)
+    private Core.Messages.RenderedMessage? Render(TimelineMessage message, TimelineState state, Func<TimelineMessage, TimelineState, Core.Messages.RenderedMessage> render)
     {
         if (message.Status == MessageStatus.Pending)
         {
             // A message that cannot be rendered must not be sent half-made: the input fails and is retried, then poisoned.
-            return options.Render(message, state);
+            return render(message, state);
         }
 
         try
         {
-            return options.Render(message, state);
+            return render(message, state);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

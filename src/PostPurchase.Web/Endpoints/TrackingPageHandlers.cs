@@ -50,7 +50,7 @@ public static class TrackingPageHandlers
             return refusal!;
         }
         await services.Workflows.RaiseAsync(snapshot.State.Order.OrderId, new ReviewLinkUsed(), context.RequestAborted).ConfigureAwait(false);
-        var target = snapshot.State.Order.Items.Select(i => i.ProductUrl).FirstOrDefault(u => u is not null) ?? services.Options.Branding.ReviewUrl;
+        var target = snapshot.State.Order.Items.Select(i => i.ProductUrl).FirstOrDefault(u => u is not null) ?? services.Branding.ReviewUrl;
         return Results.Redirect(target ?? $"/track/{token}");
     }
 
@@ -76,7 +76,7 @@ public static class TrackingPageHandlers
         var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         var model = services.Model(snapshot, token, form["lang"]);
         var state = snapshot.State;
-        var policy = services.Options.Policy;
+        var policy = services.Policy;
         var now = services.Time.GetUtcNow();
         var result = action switch
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.MerchantWebhooks;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Web.Pages;
 using PostPurchase.Web.Pages.Tracking;
@@ -23,9 +24,19 @@ internal sealed class TrackingPageServices(HttpContext context)
     public PagesOptions Pages => _services.GetRequiredService<IOptions<PagesOptions>>().Value;
     public TimeProvider Time => _services.GetRequiredService<TimeProvider>();
 
+    /// <summary>The studio settings version in force, read by <see cref="FindAsync"/>: the page's branding and policy.</summary>
+    public LiveSettings? Live { get; private set; }
+
+    public Core.Messages.Branding Branding => Live?.Branding ?? Options.Branding;
+
+    public Core.Policies.TimelinePolicy Policy => Live?.Policy ?? Options.Policy;
+
     /// <summary>The order behind <paramref name="token"/>; null for a forged, damaged or expired token or an unknown order.</summary>
-    public async Task<OrderSnapshot?> FindAsync(string token, CancellationToken cancellationToken) =>
-        Links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken).ConfigureAwait(false) : null;
+    public async Task<OrderSnapshot?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        Live = await _services.GetRequiredService<IStudioSettings>().CurrentAsync(cancellationToken).ConfigureAwait(false);
+        return Links.TryReadToken(token, out var orderId) ? await Workflows.GetAsync(orderId, cancellationToken).ConfigureAwait(false) : null;
+    }
 
     /// <summary>
     /// True when <paramref name="token"/> is genuine and was made so recently that its order may still be on its way from intake to
@@ -39,10 +50,9 @@ internal sealed class TrackingPageServices(HttpContext context)
     {
         var tokens = Antiforgery.GetAndStoreTokens(context);
         var locale = PageText.IsSupported(lang) ? lang! : snapshot.State.Order.Customer.Locale;
-        var options = Options;
         return new TrackingPageModel(
-            snapshot.State, options.Branding, options.Policy, Pages, Time.GetUtcNow(), locale,
+            snapshot.State, Branding, Policy, Pages, Time.GetUtcNow(), locale,
             $"/track/{token}", new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken!), notice,
-            TrackingGrowth.For(snapshot.State, options.Policy, Links.Measured));
+            TrackingGrowth.For(snapshot.State, Policy, Links.Measured));
     }
 }

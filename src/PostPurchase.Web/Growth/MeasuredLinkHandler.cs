@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PostPurchase.Core.Growth;
 using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
@@ -27,10 +28,10 @@ public static partial class MeasuredLinkHandler
         }
         var workflows = services.GetRequiredService<IOrderWorkflows>();
         var snapshot = await workflows.GetAsync(link.OrderId, context.RequestAborted);
-        var options = services.GetRequiredService<IOptions<PostPurchaseOptions>>().Value;
+        var live = await services.GetRequiredService<IStudioSettings>().CurrentAsync(context.RequestAborted);
         var links = services.GetRequiredService<CustomerLinks>().For(link.OrderId);
         var target = snapshot is null ? null
-            : LinkTargets.Resolve(snapshot.State, link.MessageKey, link.Link, links, options.Policy.Growth.Recommendations, options.Branding.ReviewUrl);
+            : LinkTargets.Resolve(snapshot.State, link.MessageKey, link.Link, links, live.Policy.Growth.Recommendations, live.Branding.ReviewUrl);
         if (snapshot is null || target is null)
         {
             return BuyerPageResults.NotFound(context);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Buyers;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
@@ -22,7 +23,7 @@ public static class UnsubscribeHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         var (found, result) = await FindAsync(context, token);
-        return found is null ? result! : BuyerPageResults.Page(context, UnsubscribePage.Render(found.Value.State, Branding(context), $"/unsubscribe/{token}", done: false));
+        return found is null ? result! : BuyerPageResults.Page(context, UnsubscribePage.Render(found.Value.State, await BrandingAsync(context), $"/unsubscribe/{token}", done: false));
     }
 
     /// <summary>POST: withdraws marketing consent (idempotent) and confirms.</summary>
@@ -43,7 +44,7 @@ public static class UnsubscribeHandler
             var record = new ConsentRecord(ConsentSubjects.Marketing, false, Source, services.GetRequiredService<TimeProvider>().GetUtcNow(), wording);
             await profiles.RecordConsentAsync(buyer.Key, record, context.RequestAborted);
         }
-        return BuyerPageResults.Page(context, UnsubscribePage.Render(state, Branding(context), $"/unsubscribe/{token}", done: true));
+        return BuyerPageResults.Page(context, UnsubscribePage.Render(state, await BrandingAsync(context), $"/unsubscribe/{token}", done: true));
     }
 
     private static async Task<((string OrderId, TimelineState State)? Found, IResult? Refusal)> FindAsync(HttpContext context, string token)
@@ -61,6 +62,7 @@ public static class UnsubscribeHandler
         return ((orderId, snapshot.State), null);
     }
 
-    private static Core.Messages.Branding Branding(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.Branding;
+    /// <summary>The branding of the studio settings version in force.</summary>
+    private static async Task<Core.Messages.Branding> BrandingAsync(HttpContext context) =>
+        (await context.RequestServices.GetRequiredService<IStudioSettings>().CurrentAsync(context.RequestAborted)).Branding;
 }

@@ -10,6 +10,7 @@ public static class PageAssets
     {
         ["pages.css"] = (Read("pages.css"), "text/css; charset=utf-8"),
         ["pages.js"] = (Read("pages.js"), "text/javascript; charset=utf-8"),
+        ["studio.js"] = (Read("studio.js"), "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The asset named <paramref name="name"/> (e.g. "pages.css"), or false.</summary>

@@ -21,6 +21,7 @@ using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.MerchantWebhooks;
 using PostPurchase.Infrastructure.Storage;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Functions.Tests.Support;
@@ -66,6 +67,12 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
 
     public RecordingSender Sms { get; }
 
+    /// <summary>The merchant studio's settings, in Azurite; a version saved by any process is seen at the next read.</summary>
+    public IStudioSettings Studio { get; private init; } = null!;
+
+    /// <summary>The prefix of this app's tables in Azurite, for another process (a Host) to share them.</summary>
+    public string StoragePrefix { get; private init; } = "";
+
     /// <summary>The buyer profiles, when the host keeps them.</summary>
     public IBuyerProfiles? Buyers { get; private init; }
 
@@ -75,7 +82,8 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
     /// <param name="buyers">Keep buyer profiles across orders (in the same storage), as the app does.</param>
     public static async Task<DurableTimelineHost> StartAsync(string storageConnection, TimelinePolicy policy, ActivityRetry retry, bool buyers = false)
     {
-        var storage = new StorageAccount(storageConnection, new StorageRequestCounter(), "f" + Guid.NewGuid().ToString("N")[..10]);
+        var prefix = "f" + Guid.NewGuid().ToString("N")[..10];
+        var storage = new StorageAccount(storageConnection, new StorageRequestCounter(), prefix);
         IBuyerProfiles? profiles = buyers
             ? new TableBuyerProfiles(new BuyerProfileRows(storage), new BuyerKeys("functions-tests-signing-key"), new ReferralCodePool(storage))
             : null;
@@ -85,6 +93,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         var email = new RecordingSender(Channel.Email, Time);
         var sms = new RecordingSender(Channel.Sms, Time);
         var ledger = new ConsentLedger(storage);
+        // Every read checks for a newer version, so a version saved by another process is seen at once.
+        var studio = new StudioSettingsService(
+            new SettingsStore(storage), Options.Create(new PostPurchaseOptions { Policy = policy, Studio = new StudioOptions { RefreshSeconds = 0 } }), Time, Time);
         // The app's payload shape (AddDurableTimelines sets it as the worker's serializer): enums as kebab-case strings, typed inputs.
         var converter = new JsonDataConverter(CoreJson.Options);
         IReadOnlyList<string> functions = [];
@@ -98,7 +109,7 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
                 {
                     services.AddSingleton(Time);
                     services.AddSingleton<IOrderReadModelStore>(readModels);
-                    services.AddSingleton(new MessageComposer(new Branding()));
+                    services.AddSingleton<IStudioSettings>(studio);
                     services.AddSingleton(new CustomerLinks("functions-tests-signing-key", "https://track.example", Time));
                     services.AddSingleton<IChannelSender>(email);
                     services.AddSingleton<IChannelSender>(sms);
@@ -121,9 +132,9 @@ internal sealed class DurableTimelineHost : IAsyncDisposable
         {
             Retry = new() { MaxAttempts = retry.MaxAttempts, FirstInterval = retry.FirstInterval, BackoffCoefficient = retry.BackoffCoefficient, MaxInterval = retry.MaxInterval },
         };
-        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, ledger, settings, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance, profiles);
+        var workflows = new DurableOrderWorkflows(scope, indexes, readModels, ledger, settings, studio, Options.Create(durable), Time, NullLogger<DurableOrderWorkflows>.Instance, profiles);
         var ingress = new DurableTrackingIngress(indexes, workflows, readModels, NullLogger<DurableTrackingIngress>.Instance);
-        return new DurableTimelineHost(host, workflows, ingress, readModels, email, sms, functions) { Buyers = profiles };
+        return new DurableTimelineHost(host, workflows, ingress, readModels, email, sms, functions) { Buyers = profiles, Studio = studio, StoragePrefix = prefix };
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> when it never does.</summary>

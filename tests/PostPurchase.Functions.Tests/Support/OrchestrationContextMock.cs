@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Moq.Protected;
+using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure.Channels;
@@ -44,6 +45,11 @@ internal sealed class OrchestrationContextMock
             {
                 var request = (CommitRequest)input!;
                 Commits.Add(request);
+                // The activity's rule: a decision made with an older studio version than the one in force is refused, nothing done.
+                if (request.CheckSettings && SettingsInForce is { SettingsVersion: { } inForce } newer && inForce > (request.SettingsVersion ?? 0))
+                {
+                    return Task.FromResult(CommitResult.NewerSettings(newer));
+                }
                 OnCommit?.Invoke(request);
                 return Task.FromResult(new CommitResult([.. request.Send.Select(m => Answer(m))], SignalError, SaveError));
             });
@@ -73,6 +79,9 @@ internal sealed class OrchestrationContextMock
 
     /// <summary>What the commits report about the save (null: saved).</summary>
     public string? SaveError { get; set; }
+
+    /// <summary>The studio settings version in force as the commit activity sees it (null: the configuration file's).</summary>
+    public TimelinePolicy? SettingsInForce { get; set; }
 
     /// <summary>Called on each commit before it answers (an event landing meanwhile, for example).</summary>
     public Action<CommitRequest>? OnCommit { get; set; }

@@ -1,14 +1,14 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using PostPurchase.Core.Messages;
+using PostPurchase.Core.Policies;
+using PostPurchase.Core.Studio;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Functions.Tests.Support;
 using PostPurchase.Functions.Timeline;
 using PostPurchase.Infrastructure.Channels;
-using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Links;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Testing;
 using static PostPurchase.Functions.Tests.Support.TimelineRuns;
@@ -66,13 +66,47 @@ public sealed class MessageActivitiesTests
     {
         var (state, first, _) = TwoPendingEmails();
         var email = new RecordingSender(Channel.Email, _time);
-        var activities = new MessageActivities(Composer, Links, [email], new UnavailableStore(), _webhooks, Ledger, Options.Create(new PostPurchaseOptions()), _time);
+        var activities = new MessageActivities(new MemoryStudioSettings(), Links, [email], new UnavailableStore(), _webhooks, Ledger, _time);
 
         var result = await activities.CommitDecision(new CommitRequest(state, [first], []), Invocation);
 
         Assert.Equal(SendOutcome.Sent, Assert.Single(result.Sends).Outcome);
         Assert.Contains("storage is down", result.SaveError, StringComparison.Ordinal);
         Assert.Single(email.Calls);
+    }
+
+    [Fact]
+    public async Task CommitDecision_DecidedWithAnOlderSettingsVersion_RefusesWithTheNewerPolicyAndDoesNothing()
+    {
+        var (state, first, _) = TwoPendingEmails();
+        var email = new RecordingSender(Channel.Email, _time);
+        var studio = new MemoryStudioSettings();
+        await studio.SaveAsync(new StudioSettings { Policy = new TimelinePolicy { FatigueCapPerDay = 2 } }, "test", "cap 2", null, CancellationToken.None);
+        var signal = new MerchantSignal(SignalKind.MessageFailed, state.Order.OrderId, Some.Monday, new Dictionary<string, string>());
+
+        var result = await Activities(email, studio).CommitDecision(new CommitRequest(state, [first], [signal], SettingsVersion: null, CheckSettings: true), Invocation);
+
+        Assert.Equal(1, result.Newer?.SettingsVersion);
+        Assert.Equal(2, result.Newer!.FatigueCapPerDay);
+        Assert.Empty(result.Sends);
+        Assert.Empty(email.Calls);
+        Assert.Empty(_webhooks.Published);
+        Assert.False(_readModels.Snapshots.ContainsKey(state.Order.OrderId));
+    }
+
+    [Fact]
+    public async Task CommitDecision_DecidedWithTheVersionInForce_SendsRenderedWithItsTemplates()
+    {
+        var (state, first, _) = TwoPendingEmails();
+        var email = new RecordingSender(Channel.Email, _time);
+        var studio = new MemoryStudioSettings();
+        var key = $"order-confirmation.email.{first.Locale}.subject";
+        await studio.SaveAsync(new StudioSettings { Templates = new Dictionary<string, string> { [key] = "Studio subject {{ order.number }}" } }, "test", "subject", null, CancellationToken.None);
+
+        var result = await Activities(email, studio).CommitDecision(new CommitRequest(state, [first], [], SettingsVersion: 1, CheckSettings: true), Invocation);
+
+        Assert.Null(result.Newer);
+        Assert.StartsWith("Studio subject ", Assert.Single(email.Calls).Message.Content.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +118,7 @@ public sealed class MessageActivitiesTests
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var email = new RecordingSender(Channel.Email, _time) { Before = _ => held.Task };
         var sms = new RecordingSender(Channel.Sms, _time);
-        var activities = new MessageActivities(Composer, Links, [email, sms], _readModels, _webhooks, Ledger, Options.Create(new PostPurchaseOptions()), _time);
+        var activities = new MessageActivities(new MemoryStudioSettings(), Links, [email, sms], _readModels, _webhooks, Ledger, _time);
 
         var commit = activities.CommitDecision(new CommitRequest(state, [first, text], []), Invocation);
         await Eventually.TrueAsync(() => !sms.Calls.IsEmpty, "the text while the email provider has not answered");
@@ -107,14 +141,13 @@ public sealed class MessageActivitiesTests
         Assert.Contains("429 Too Many Requests", error.Message, StringComparison.Ordinal);
     }
 
-    private static MessageComposer Composer { get; } = new(new Branding());
-
     /// <summary>A ledger with no consent change since the decision.</summary>
     private static IConsentLedger Ledger { get; } = new UnchangedLedger();
 
     private CustomerLinks Links => new("functions-tests-signing-key", "https://track.example", _time);
 
-    private MessageActivities Activities(IChannelSender email) => new(Composer, Links, [email], _readModels, _webhooks, Ledger, Options.Create(new PostPurchaseOptions()), _time);
+    private MessageActivities Activities(IChannelSender email, IStudioSettings? studio = null) =>
+        new(studio ?? new MemoryStudioSettings(), Links, [email], _readModels, _webhooks, Ledger, _time);
 
     private static (TimelineState State, TimelineMessage First, TimelineMessage Second) TwoPendingEmails()
     {

@@ -130,9 +130,13 @@ public sealed class OrderTimelineDurableTests(AzuriteServer azurite)
         var saved = await app.SavedAsync(order.OrderId, $"all {inputs} consent changes applied",
             s => s.State.Consent.History.Count(h => h.Source == "buyer") == inputs);
         Assert.True(saved.State.Consent.Sms);
-        var instance = await app.Client.GetInstanceAsync(OrderInstance.IdFor(order.OrderId), getInputsAndOutputs: true);
-        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
-        Assert.NotNull(instance.ReadInputAs<TimelineRun>()!.State);
+        // The last commit saves the read model before the execution continues as new, so the new input lands a moment later.
+        var instance = await EventuallyAsync("the execution continued as new with the state", async () =>
+        {
+            var current = await app.Client.GetInstanceAsync(OrderInstance.IdFor(order.OrderId), getInputsAndOutputs: true);
+            return current?.ReadInputAs<TimelineRun>()?.State is null ? null : current;
+        });
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance.RuntimeStatus);
         Assert.True(saved.State.Version > placed.State.Version);
     }
 }

@@ -132,7 +132,7 @@ public sealed class DurableOrderWorkflowsTests
     [Fact]
     public async Task StartAsync_NoClientAttached_ThrowsNamingTheFix()
     {
-        var workflows = new DurableOrderWorkflows(new DurableClientScope(), _indexes, _readModels, NoLedger, Settings(),
+        var workflows = new DurableOrderWorkflows(new DurableClientScope(), _indexes, _readModels, NoLedger, Settings(), new MemoryStudioSettings(),
             Options.Create(new DurableTimelineOptions()), new FakeTimeProvider(), NullLogger<DurableOrderWorkflows>.Instance);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => workflows.StartAsync(_order, CancellationToken.None));
@@ -162,7 +162,7 @@ public sealed class DurableOrderWorkflowsTests
     {
         var scope = new DurableClientScope();
         scope.Use(_client.Object);
-        return new DurableOrderWorkflows(scope, _indexes, _readModels, NoLedger, Settings(), Options.Create(new DurableTimelineOptions()),
+        return new DurableOrderWorkflows(scope, _indexes, _readModels, NoLedger, Settings(), new MemoryStudioSettings(), Options.Create(new DurableTimelineOptions()),
             new FakeTimeProvider(_order.PlacedAt), NullLogger<DurableOrderWorkflows>.Instance);
     }
 

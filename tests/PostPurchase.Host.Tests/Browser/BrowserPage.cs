@@ -22,9 +22,23 @@ public sealed class BrowserPage : IAsyncDisposable
         get { lock (_external) { return _external.ToList(); } }
     }
 
-    public static async Task<BrowserPage> OpenAsync(PagesHost host, int width = 1280, int height = 900)
+    /// <summary>Headless Chromium from the OS package (no browser is downloaded), without background traffic.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+    public static Task<BrowserPage> OpenAsync(PagesHost host, int width = 1280, int height = 900) =>
+        OpenAsync(host.Browser, host.BaseUrl, width, height);
+
+    /// <summary>A page of <paramref name="browser"/> whose relative URLs go to <paramref name="baseUrl"/>.</summary>
+    /// <param name="bypassCsp">Lets a test inject a checker script (axe-core) that the pages' Content-Security-Policy would refuse.</param>
+    public static async Task<BrowserPage> OpenAsync(IBrowser browser, string baseUrl, int width = 1280, int height = 900, bool bypassCsp = false)
     {
-        var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = host.BaseUrl });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = baseUrl, BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
         var browserPage = new BrowserPage(context, page);
         await context.RouteAsync("**/*", async route =>

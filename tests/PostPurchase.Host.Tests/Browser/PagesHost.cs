@@ -24,7 +24,6 @@ public sealed class PagesHost : IAsyncLifetime
 
     /// <summary>What the shop recommends with the serum.</summary>
     public static readonly Core.Growth.RecommendedProduct Recommended = new() { Sku = "MASK-50", Name = "Overnight mask 50 ml", Url = "https://shop.example/p/mask-50" };
-    private const string Chromium = "/usr/bin/chromium";
     private LoopbackHost? _host;
     private IPlaywright? _playwright;
 
@@ -79,12 +78,7 @@ public sealed class PagesHost : IAsyncLifetime
         }));
         BaseUrl = _host.BaseAddress.ToString().TrimEnd('/').Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await BrowserPage.LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()

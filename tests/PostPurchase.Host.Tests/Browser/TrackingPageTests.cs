@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Web.Pages;
@@ -61,12 +60,8 @@ public sealed class TrackingPageTests(PagesHost host)
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync(host.TrackingUrl(order.OrderId));
-            await page.AddScriptTagAsync(new() { Path = Path.Combine(Root(), "node_modules", "axe-core", "axe.min.js") });
+            var (serious, json) = await Axe.SeriousViolationsAsync(page);
 
-            var json = await page.EvaluateAsync<string>("async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))");
-
-            using var result = JsonDocument.Parse(json);
-            var serious = result.RootElement.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.GetProperty("id").GetString()).ToList();
             Assert.True(serious.Count == 0, $"axe-core violations: {json}");
             Assert.True(await page.GetByTestId("return-button").IsVisibleAsync());
         }
@@ -74,15 +69,5 @@ public sealed class TrackingPageTests(PagesHost host)
         {
             await context.CloseAsync();
         }
-    }
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "package.json")))
-        {
-            directory = directory.Parent;
-        }
-        return directory!.FullName;
     }
 }

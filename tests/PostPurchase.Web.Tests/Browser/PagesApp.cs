@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using PostPurchase.Core.Orders;
+using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Shops;
 using PostPurchase.Infrastructure.Workflows;
@@ -107,6 +108,10 @@ public abstract class PagesApp : IAsyncLifetime
         await UseWorkflowsAsync(w => w.StartAsync(order, CancellationToken.None));
         await WaitForAsync(order.OrderId, "the order's timeline to start", _ => true);
     }
+
+    /// <summary>Hands <paramref name="input"/> to the order's timeline, as intake or a carrier webhook would.</summary>
+    public async Task RaiseAsync(string orderId, TimelineInput input) =>
+        Assert.True(await UseWorkflowsAsync(w => w.RaiseAsync(orderId, input, CancellationToken.None)), $"{Runtime}: the timeline of {orderId} took the {input.GetType().Name}");
 
     /// <summary>Waits until the order's read model satisfies <paramref name="condition"/>; fails naming <paramref name="what"/>.</summary>
     public async Task<OrderSnapshot> WaitForAsync(string orderId, string what, Func<OrderSnapshot, bool> condition)

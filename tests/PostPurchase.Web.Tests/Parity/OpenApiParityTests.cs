@@ -37,5 +37,7 @@ public sealed class OpenApiParityTests(AzuriteServer azurite)
         hostDocument.Remove("servers");
         functionsDocument.Remove("servers");
         Assert.Equal(hostDocument.ToJsonString(), functionsDocument.ToJsonString());
+        var studio = functionsDocument["paths"]!["/api/studio/settings"]!.AsObject();
+        Assert.Equal(["get", "put"], studio.Select(o => o.Key).Order(StringComparer.Ordinal));
     }
 }

@@ -29,8 +29,19 @@ public sealed class RouteParityTests
 
         Assert.True(missing.Count == 0, "Host routes without an HTTP function: " + string.Join(", ", missing));
         Assert.Contains(hostRoutes, r => r.Pattern.RawText == "/track/{token}/cancel");
+        Assert.Equal(StudioRoutes, hostRoutes.Select(r => $"{r.Method} {r.Pattern.RawText}").Where(IsStudio).Order(StringComparer.Ordinal));
         Assert.All(HostOnly, only => Assert.Contains(hostRoutes, r => $"{r.Method} {r.Pattern.RawText}" == only));
     }
+
+    /// <summary>The merchant studio's pages and settings API, which both runtimes serve.</summary>
+    private static readonly string[] StudioRoutes =
+    [
+        "GET /api/studio/settings", "GET /studio/", "GET /studio/branding", "GET /studio/export", "GET /studio/flows", "GET /studio/templates",
+        "GET /studio/versions/{version}", "POST /studio/branding", "POST /studio/flows", "POST /studio/import", "POST /studio/templates",
+        "POST /studio/templates/preview", "POST /studio/templates/test-send", "POST /studio/versions/{version}/revert", "PUT /api/studio/settings",
+    ];
+
+    private static bool IsStudio(string route) => route.Contains(" /studio", StringComparison.Ordinal) || route.Contains(" /api/studio/", StringComparison.Ordinal);
 
     [Fact]
     public void FunctionApp_RootRoute_MatchesOnlyTheEmptyPath()

@@ -98,12 +98,13 @@ internal sealed partial class AcsEmailSender(
     {
         var settings = options.Value;
         var content = message.Content;
-        var headers = EmailHeaders.For(message, settings.Branding);
+        var branding = message.Branding ?? settings.Branding;
+        var headers = EmailHeaders.For(message, branding);
         return new AcsEmailMessage(
             settings.Email.Sender,
             new AcsEmailContent(content.Subject ?? throw new ArgumentException($"Email {message.Key} has no subject.", nameof(message)), content.Text, content.Html),
             new AcsEmailRecipients([new AcsEmailAddress(message.To, string.IsNullOrWhiteSpace(message.RecipientName) ? null : message.RecipientName)]),
-            [new AcsEmailAddress(settings.Branding.SupportEmail, settings.Branding.ShopName)],
+            [new AcsEmailAddress(branding.SupportEmail, branding.ShopName)],
             headers.Count > 0 ? headers : null,
             UserEngagementTrackingDisabled: true);
     }

@@ -16,14 +16,14 @@ internal static class SmtpMessageFactory
         {
             throw new ArgumentException($"Email {message.Key} has no subject.", nameof(message));
         }
-        var branding = settings.Branding;
+        var branding = message.Branding ?? settings.Branding;
         var mime = new MimeMessage
         {
             Subject = content.Subject,
             Date = now,
             MessageId = MessageIdFor(message.Key, settings.Email.Sender),
         };
-        mime.From.Add(new MailboxAddress(settings.Email.SenderName ?? branding.ShopName, settings.Email.Sender));
+        mime.From.Add(new MailboxAddress((message.Branding is null ? settings.Email.SenderName : null) ?? branding.SenderName ?? branding.ShopName, settings.Email.Sender));
         mime.To.Add(new MailboxAddress(message.RecipientName, message.To));
         mime.ReplyTo.Add(new MailboxAddress(branding.ShopName, branding.SupportEmail));
         mime.Headers.Add("Content-Language", message.Locale);

@@ -59,7 +59,7 @@ internal sealed partial class TwilioChannelSender(
             return new SendResult(SendOutcome.Failed, Error: $"No Twilio sender for {WireName.Of(Channel)}: set PostPurchase__Twilio__{setting} or __MessagingServiceSid.");
         }
 
-        var template = Channel == Channel.WhatsApp ? FindTemplate(settings, message) : null;
+        var template = Channel == Channel.WhatsApp ? message.WhatsAppTemplateSid ?? FindTemplate(settings, message) : null;
         var useTemplate = template is not null && !message.WhatsAppWindowOpen;
         var (result, code) = await PostAsync(settings, message, useTemplate ? template : null, cancellationToken).ConfigureAwait(false);
         if (code == TwilioErrorMap.WhatsAppWindowClosed && !useTemplate && template is not null)

@@ -7,6 +7,7 @@ namespace PostPurchase.Web.Api;
 /// <param name="Subject">Email subject as rendered; null for texts and for messages not rendered yet.</param>
 /// <param name="Body">The plain-text body as rendered; null until rendered.</param>
 /// <param name="Reason">Why it was suppressed.</param>
+/// <param name="SettingsVersion">The studio settings version that decided it; null for the configuration file's settings.</param>
 /// <param name="OpenedAt">When the provider first reported the buyer opened it (ACS engagement tracking, WhatsApp read receipts).</param>
 public sealed record MessageView(
     string Key,
@@ -23,4 +24,5 @@ public sealed record MessageView(
     DateTimeOffset DecidedAt,
     string? ParcelKey,
     string? Error,
+    int? SettingsVersion = null,
     DateTimeOffset? OpenedAt = null);

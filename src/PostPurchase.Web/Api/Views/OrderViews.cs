@@ -78,5 +78,5 @@ public static class OrderViews
 
     private static MessageView View(TimelineMessage m, MessageRecord? record) => new(
         m.Key, m.Intent, m.Channel, m.To, m.Locale, record?.Subject, record?.Body, m.Status, m.Reason,
-        m.ScheduledFor, m.SentAt, m.DecidedAt, m.ParcelKey, m.Error, m.OpenedAt);
+        m.ScheduledFor, m.SentAt, m.DecidedAt, m.ParcelKey, m.Error, m.SettingsVersion, m.OpenedAt);
 }

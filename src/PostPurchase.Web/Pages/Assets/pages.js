@@ -7,10 +7,12 @@ document.addEventListener("submit", function (event) {
   }
   form.dataset.submitted = "yes";
   var buttons = form.querySelectorAll("button[type=submit]");
+  // The button that submitted (the first one when Enter was pressed); a form may have several (Preview, Save).
+  var submitter = event.submitter || buttons[0];
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].setAttribute("disabled", "disabled");
-    // A disabled button is not submitted; keep its value in the form.
-    if (buttons[i].name) {
+    // A disabled button is not submitted; keep the submitter's value in the form.
+    if (buttons[i] === submitter && buttons[i].name) {
       var hidden = document.createElement("input");
       hidden.type = "hidden";
       hidden.name = buttons[i].name;

@@ -15,7 +15,7 @@ public sealed record DashboardChrome(Branding Branding, AntiforgeryField? Antifo
     {
         var html = new StringBuilder(content.Length + 2048);
         html.Append("<header class=\"brand\"><div class=\"wrap\"><span class=\"shop\">").Append(Html.E(Branding.ShopName)).Append(" · PostPurchase</span>")
-            .Append("<nav class=\"top\" aria-label=\"Dashboard\"><a href=\"/\">Orders</a><a href=\"/metrics\">Metrics</a><a href=\"/experiments\">A/B tests</a><a href=\"/webhooks\">Webhooks</a><a href=\"/shops\">Shops</a></nav>")
+            .Append("<nav class=\"top\" aria-label=\"Dashboard\"><a href=\"/\">Orders</a><a href=\"/metrics\">Metrics</a><a href=\"/experiments\">A/B tests</a><a href=\"/webhooks\">Webhooks</a><a href=\"/shops\">Shops</a><a href=\"/studio\">Studio</a></nav>")
             .Append("</div></header><main id=\"main\" class=\"wrap\">");
         if (SimulatedNow is { } now)
         {

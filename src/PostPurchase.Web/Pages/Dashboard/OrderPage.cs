@@ -81,7 +81,8 @@ public static class OrderPage
             {
                 html.Append(" (").Append(WireName.Of(reason)).Append(')');
             }
-            html.Append(" · to ").Append(Html.E(m.To ?? "—")).Append("</summary>");
+            html.Append(" · to ").Append(Html.E(m.To ?? "—"))
+                .Append(" · <span data-testid=\"settings-version\">").Append(m.SettingsVersion is { } v ? $"settings v{v}" : "configured settings").Append("</span></summary>");
             if (m.Error is not null)
             {
                 html.Append("<p class=\"error\" data-testid=\"message-error\">").Append(Html.E(m.Error)).Append("</p>");

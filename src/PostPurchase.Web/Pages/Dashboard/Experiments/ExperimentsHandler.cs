@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
+using PostPurchase.Infrastructure.Studio;
 using PostPurchase.Infrastructure.Configuration;
 using PostPurchase.Infrastructure.Time;
 
@@ -19,7 +20,7 @@ public static class ExperimentsHandler
         {
             return challenge;
         }
-        var growth = Options(context).Policy.Growth;
+        var growth = await GrowthAsync(context);
         var orders = await context.RequestServices.GetRequiredService<IOrderCatalog>().ListAsync(MaxOrders, context.RequestAborted);
         var reports = growth.Experiments.Select(t => ExperimentReport.Compute(t, orders, growth.AttributionWindowDays)).ToList();
         return Page(context, ExperimentPage.RenderList(Chrome(context), reports));
@@ -33,7 +34,7 @@ public static class ExperimentsHandler
         {
             return challenge;
         }
-        var growth = Options(context).Policy.Growth;
+        var growth = await GrowthAsync(context);
         var test = growth.Experiments.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.Ordinal));
         if (test is null)
         {
@@ -42,6 +43,10 @@ public static class ExperimentsHandler
         var orders = await context.RequestServices.GetRequiredService<IOrderCatalog>().ListAsync(MaxOrders, context.RequestAborted);
         return Page(context, ExperimentPage.Render(Chrome(context), ExperimentReport.Compute(test, orders, growth.AttributionWindowDays)));
     }
+
+    /// <summary>The tests of the studio settings version in force (the configuration file's until one is saved).</summary>
+    private static async Task<Core.Growth.GrowthPolicy> GrowthAsync(HttpContext context) =>
+        (await context.RequestServices.GetRequiredService<IStudioSettings>().CurrentAsync(context.RequestAborted)).Policy.Growth;
 
     private static PostPurchaseOptions Options(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<PostPurchaseOptions>>().Value;
 
