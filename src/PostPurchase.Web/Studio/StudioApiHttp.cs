@@ -24,7 +24,7 @@ public static class StudioApiHttp
         return Results.Text(StudioJson.Write(live.Stored.Settings), "application/json", Encoding.UTF8);
     }
 
-    /// <summary>Validates and saves a whole document as the next version: 200 with the version, 400 naming every error (nothing saved), 409 when <c>If-Match</c> names an older version.</summary>
+    /// <summary>Validates and saves a whole document as the next version: 200 with the version, 400 naming every error (nothing saved), 412 when <c>If-Match</c> names an older version.</summary>
     public static async Task<IResult> PutAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -41,7 +41,7 @@ public static class StudioApiHttp
         var who = StudioSession.KeyFingerprint(http.RequestServices.GetRequiredService<IOptions<PostPurchaseOptions>>().Value.ApiKey);
         var outcome = await studio.SaveAsync(settings, who, "Imported through the API", basedOn, http.RequestAborted);
         if (outcome.ConflictWith is { } newer)
-            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Settings changed meanwhile", $"Version {newer} is in force now; GET it, apply your change and PUT again with If-Match: \"v{newer}\".");
+            return ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, "Settings changed meanwhile", $"Version {newer} is in force now; GET it, apply your change and PUT again with If-Match: \"v{newer}\".");
         if (outcome.Saved is not { } saved)
             return Invalid(outcome.Errors);
         http.Response.Headers.ETag = $"\"v{saved.Version}\"";

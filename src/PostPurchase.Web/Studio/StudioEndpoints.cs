@@ -25,8 +25,8 @@ public static class StudioEndpoints
         api.MapGet("/settings", (Delegate)StudioApiHttp.GetAsync).WithName("GetStudioSettings")
             .WithSummary("The merchant studio's settings document in force (branding, flows and timings, templates, WhatsApp templates); ETag \"v{version}\".");
         api.MapPut("/settings", (Delegate)StudioApiHttp.PutAsync).WithName("PutStudioSettings")
-            .WithSummary("Validates a whole settings document and saves it as the next version; If-Match \"v{version}\" refuses a stale edit with 409.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Validates a whole settings document and saves it as the next version; If-Match \"v{version}\" refuses a stale edit with 412.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
 }

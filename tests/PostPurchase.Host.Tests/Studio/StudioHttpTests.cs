@@ -37,7 +37,7 @@ public sealed class StudioHttpTests(StudioHost host)
     }
 
     [Fact]
-    public async Task PutSettings_IfMatchAnOlderVersion_ConflictAndNothingSaved()
+    public async Task PutSettings_IfMatchAnOlderVersion_PreconditionFailedAndNothingSaved()
     {
         using var client = host.Client();
         using var current = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/studio/settings") { Headers = { { "x-functions-key", StudioHost.ApiKey } } });
@@ -47,7 +47,7 @@ public sealed class StudioHttpTests(StudioHost host)
 
         using var stale = await PutAsync(client, document, StudioHost.ApiKey, current.Headers.ETag!.Tag);
 
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(first.Headers.ETag!.Tag, $"\"v{(await host.Studio.CurrentAsync(CancellationToken.None)).Version}\"");
     }
 
