@@ -30,7 +30,8 @@ ensure_node_tools
 azurite_pid=""
 host_pid=""
 cleanup() {
-  trap - INT TERM EXIT
+  trap '' INT TERM # a second Ctrl-C must not cut the clean-up short
+  trap - EXIT
   if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
     echo "== stopping PostPurchase"
     stop_process "$host_pid"

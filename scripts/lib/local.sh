@@ -4,13 +4,29 @@
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Stops a process we started: TERM, then KILL if it has not exited within ten seconds.
+# Every process below $1, deepest first (a host started through a wrapper script runs as its grandchild).
+descendants() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do
+    descendants "$child"
+    echo "$child"
+  done
+}
+
+# Stops $1 and everything it started: TERM first, KILL after 10 s.
 stop_process() {
-  kill -TERM "$1" 2>/dev/null || return 0
+  local pids pid alive
+  pids="$(descendants "$1") $1"
+  # shellcheck disable=SC2086
+  kill -TERM $pids 2>/dev/null || true
   for _ in $(seq 1 50); do
-    kill -0 "$1" 2>/dev/null || break
+    alive=""
+    for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ -n "$alive" ] || break
     sleep 0.2
   done
-  kill -KILL "$1" 2>/dev/null || true
+  # shellcheck disable=SC2086
+  kill -KILL $pids 2>/dev/null || true
   wait "$1" 2>/dev/null || true
 }
 
