@@ -54,6 +54,20 @@ internal sealed class RuntimeProcess : IAsyncDisposable
         throw new TimeoutException($"The runtime did not answer /health within {patience}; see {Log}:\n{Tail()}");
     }
 
+    /// <summary>True while a process of the runtime's group still runs.</summary>
+    public bool IsRunning => Signal("0");
+
+    /// <summary>Kills the runtime's whole process group at once (SIGKILL: no shutdown code runs), as a crash or an OOM kill would.</summary>
+    public async Task KillAsync()
+    {
+        Signal("KILL");
+        var waited = Stopwatch.StartNew();
+        while (Signal("0") && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Stops the runtime's process group: SIGTERM, and SIGKILL to whatever still runs 30 s later.</summary>
     public async ValueTask DisposeAsync()
     {

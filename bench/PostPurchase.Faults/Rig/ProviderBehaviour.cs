@@ -1,0 +1,50 @@
+namespace PostPurchase.Faults.Rig;
+
+/// <summary>How a provider stand-in treats sends: how long it takes to answer, how often it refuses, its per-minute quota.</summary>
+internal sealed class ProviderBehaviour
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<long> _window = new();
+    private int _refuseTurn;
+
+    /// <summary>How long each send takes to be answered (the stand-in sleeps).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Share of sends answered 429 or 503 without being processed (0 to 1); alternates between the two.</summary>
+    public double RefuseShare { get; set; }
+
+    /// <summary>Sends accepted per rolling minute; past it 429 with Retry-After, as ACS's quota answers. Null: no quota.</summary>
+    public int? PerMinuteQuota { get; set; }
+
+    /// <summary>Whether the stand-in reports delivery (ACS operation status Succeeded); false leaves operations running for ever.</summary>
+    public bool ReportsStatus { get; set; } = true;
+
+    /// <summary>Decides the fate of one send: null to accept it, else the status and Retry-After seconds to refuse it with.</summary>
+    public (int Status, int? RetryAfterSeconds)? Refusal(Random random, long nowTicks)
+    {
+        lock (_gate)
+        {
+            if (PerMinuteQuota is { } quota)
+            {
+                while (_window.Count > 0 && nowTicks - _window.Peek() >= TimeSpan.TicksPerMinute)
+                {
+                    _window.Dequeue();
+                }
+                if (_window.Count >= quota)
+                {
+                    var wait = TimeSpan.FromTicks(_window.Peek() + TimeSpan.TicksPerMinute - nowTicks);
+                    return (429, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
+                }
+            }
+            if (RefuseShare > 0 && random.NextDouble() < RefuseShare)
+            {
+                return ++_refuseTurn % 2 == 0 ? (429, 2) : (503, null);
+            }
+            if (PerMinuteQuota is not null)
+            {
+                _window.Enqueue(nowTicks);
+            }
+            return null;
+        }
+    }
+}
