@@ -19,6 +19,7 @@ foreach (var name in settings.Cases)
         await (name switch
         {
             "kill" => KillCase.RunAsync(context),
+            "outage" => OutageCase.RunAsync(context),
             _ => throw new ArgumentException($"Case '{name}' is not built."),
         });
     }

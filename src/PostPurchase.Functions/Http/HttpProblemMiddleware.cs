@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PostPurchase.Web.Errors;
 
 namespace PostPurchase.Functions.Http;
 
@@ -31,10 +32,19 @@ internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddlewar
     /// <summary>Logs <paramref name="exception"/> and answers problem+json that names the invocation but never the exception.</summary>
     internal static async Task WriteAsync(HttpContext http, Exception exception, string invocationId, ILogger logger)
     {
-        var (status, title, detail) = exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested
-            ? (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request.")
-            : (StatusCodes.Status500InternalServerError, "Unexpected error",
-                $"Something went wrong on our side; nothing about it is shown here. Quote invocation {invocationId} when you report it.");
+        var (status, title, detail) = exception switch
+        {
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested =>
+                (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request."),
+            _ when StorageUnavailable.Is(exception, http.RequestAborted) =>
+                (StatusCodes.Status503ServiceUnavailable, StorageUnavailable.Title, StorageUnavailable.Detail),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error",
+                $"Something went wrong on our side; nothing about it is shown here. Quote invocation {invocationId} when you report it."),
+        };
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            StorageUnavailable.AskToRetry(http.Response);
+        }
         LogFailure(logger, exception, http.Request.Method, http.Request.Path, invocationId);
         http.Response.StatusCode = status;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();

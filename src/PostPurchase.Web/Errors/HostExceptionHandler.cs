@@ -17,10 +17,17 @@ internal sealed partial class HostExceptionHandler(IProblemDetailsService proble
                 (bad.StatusCode, "Bad request", "The request could not be read."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request."),
+            _ when StorageUnavailable.Is(exception, httpContext.RequestAborted) =>
+                (StatusCodes.Status503ServiceUnavailable, StorageUnavailable.Title, StorageUnavailable.Detail),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error",
                 "Something went wrong on our side; nothing about it is shown here. Quote the traceId when you report it."),
         };
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            StorageUnavailable.AskToRetry(httpContext.Response);
+            LogStorageUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+        }
+        else if (status >= 500)
         {
             LogFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -38,6 +45,9 @@ internal sealed partial class HostExceptionHandler(IProblemDetailsService proble
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private static partial void LogFailure(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with 503: storage did not answer ({ExceptionType}: {Reason})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string method, PathString path, string exceptionType, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Status} to {Method} {Path} ({ExceptionType})")]
     private static partial void LogRefused(ILogger logger, int status, string method, PathString path, string exceptionType);
