@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -34,6 +35,9 @@ internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddlewar
     {
         var (status, title, detail) = exception switch
         {
+            // The caller's fault, found while reading the body or the form: never a 500 (nor, being an IOException, a 503).
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
+            AntiforgeryValidationException => (StatusCodes.Status400BadRequest, "Bad request", "The form could not be read; reload the page and try again."),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested =>
                 (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request."),
             _ when StorageUnavailable.Is(exception, http.RequestAborted) =>
@@ -45,7 +49,10 @@ internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddlewar
         {
             StorageUnavailable.AskToRetry(http.Response);
         }
-        LogFailure(logger, exception, http.Request.Method, http.Request.Path, invocationId);
+        if (status >= 500)
+        {
+            LogFailure(logger, exception, http.Request.Method, http.Request.Path, invocationId);
+        }
         http.Response.StatusCode = status;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PostPurchase.Web.Api;
@@ -15,6 +16,8 @@ internal sealed partial class HostExceptionHandler(IProblemDetailsService proble
                 (StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {RequestBody.MaxBytes / 1024} KB."),
             BadHttpRequestException bad =>
                 (bad.StatusCode, "Bad request", "The request could not be read."),
+            AntiforgeryValidationException =>
+                (StatusCodes.Status400BadRequest, "Bad request", "The form could not be read; reload the page and try again."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request."),
             _ when StorageUnavailable.Is(exception, httpContext.RequestAborted) =>
