@@ -49,7 +49,7 @@ internal static class KillCase
         }
         var loads = $"{load} → {loadAfter}";
         var fault = $"kill -9 ×{runtime.Kills}, {settings.Orders} orders";
-        context.Add(fault, "inputs lost (acknowledged, not in the order)", $"{audit.Lost}", "0", audit.Lost == 0, loads);
+        context.Add(fault, "inputs lost (acknowledged, not in the order) / intakes never acknowledged", $"{audit.Lost} / {audit.NeverAcknowledged}", "0 / -", audit.Lost == 0, loads);
         var duplicates = rig.Emails.Duplicates + rig.Texts.Duplicates;
         context.Add(fault, "duplicate provider deliveries (by message key)", $"{duplicates} (ACS requests repeated under the same Operation-Id: {rig.Emails.Repeats})", "0", duplicates == 0, loads);
         context.Add(fault, "timelines unfinished after 10 min", $"{audit.Unfinished}", "0", audit.Unfinished == 0, loads);

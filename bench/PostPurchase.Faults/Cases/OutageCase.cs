@@ -58,6 +58,8 @@ internal static class OutageCase
             Console.WriteLine($"  unfinished: {example}");
         }
 
+        var after = Snapshot(client);
+        Console.WriteLine($"  answers after storage returned: {string.Join(", ", after.Select(p => $"{p.Key}: {p.Value - during.GetValueOrDefault(p.Key)}"))}");
         var answered = during.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key));
         string Count(Func<int, bool> which) => $"{answered.Where(p => int.TryParse(p.Key, out var c) && which(c)).Sum(p => p.Value)}";
         var other5xx = long.Parse(Count(c => c >= 500 && c != 503), System.Globalization.CultureInfo.InvariantCulture);
@@ -69,7 +71,8 @@ internal static class OutageCase
         context.Add(fault, "/health meanwhile (503 / 200 / other)", $"{unhealthy} / {health.GetValueOrDefault(200)} / {health.Where(p => p.Key is not (200 or 503)).Sum(p => p.Value)}",
             "all 503", unhealthy == health.Values.Sum(), loads);
         context.Add(fault, "recovery: healthy / intake acknowledged after storage returned", $"{healthy.TotalSeconds:F1} s / {accepting.TotalSeconds:F1} s", "", null, loads);
-        context.Add(fault, "acknowledged inputs lost / timelines unfinished after 10 min", $"{audit.Lost} / {audit.Unfinished}", "0 / 0", audit.Lost == 0 && audit.Unfinished == 0, loads);
+        context.Add(fault, "acknowledged inputs lost / timelines unfinished after 10 min / intakes never acknowledged", $"{audit.Lost} / {audit.Unfinished} / {audit.NeverAcknowledged}",
+            "0 / 0 / -", audit.Lost == 0 && audit.Unfinished == 0, loads);
         var duplicates = rig.Emails.Duplicates + rig.Texts.Duplicates;
         context.Add(fault, "duplicate deliveries / messages failed", $"{duplicates} / {audit.Failed}", "0 / 0", duplicates == 0 && audit.Failed == 0, loads);
     }

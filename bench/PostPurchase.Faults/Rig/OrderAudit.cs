@@ -45,6 +45,11 @@ internal sealed class OrderAudit(HttpClient http, DeliveryLedger emails, Deliver
     {
         var id = Uri.EscapeDataString(trace.OrderId);
         using var order = await GetAsync($"/api/orders/{id}", cancellationToken);
+        if (order is null && !trace.IntakeAcked)
+        {
+            // The shop gave up before the intake was acknowledged: carrier events for its parcel wait parked, which is not a loss.
+            return new OrderFinding(trace, Lost: 0, Unfinished: false, Failed: 0, Phantoms: 0, Pending: [], Status: "intake never acknowledged");
+        }
         if (order is null)
         {
             var lost = (trace.IntakeAcked ? 1 : 0) + trace.Acked.Count;
@@ -124,6 +129,9 @@ internal sealed record AuditFindings(IReadOnlyList<OrderFinding> Orders, TimeSpa
     public int Failed => Orders.Sum(o => o.Failed);
 
     public int Phantoms => Orders.Sum(o => o.Phantoms);
+
+    /// <summary>Orders whose intake the driver gave up on (refused until its patience ran out): not lost, never acknowledged.</summary>
+    public int NeverAcknowledged => Orders.Count(o => !o.Trace.IntakeAcked);
 
     /// <summary>A few unfinished orders with what holds them, for the report.</summary>
     public IEnumerable<string> Examples(int count) =>

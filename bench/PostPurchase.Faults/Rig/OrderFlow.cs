@@ -20,7 +20,7 @@ internal sealed class OrderFlow(ShopClient client, TimeProvider clock, TimeSpan 
         var trace = new OrderTrace($"{runId}-{index:D5}", $"FH{runId.ToUpperInvariant()}{index:D5}");
         var placed = clock.GetUtcNow();
         var intake = Intake(trace, index, placed, placed + step * 2, placed + step * 6);
-        trace.IntakeAcked = await client.SendAsync(() => Json("/api/orders", intake, apiKey: HarnessSecrets.ApiKey), cancellationToken) is not null;
+        trace.IntakeAcked = Acknowledged(await client.SendAsync(() => Json("/api/orders", intake, apiKey: HarnessSecrets.ApiKey), cancellationToken));
         var events = new (int Steps, string Id, TrackingStatus Status)[]
         {
             (1, "e1", TrackingStatus.InfoReceived), (3, "e2", TrackingStatus.InTransit), (4, "e3", TrackingStatus.OutForDelivery),
@@ -41,7 +41,7 @@ internal sealed class OrderFlow(ShopClient client, TimeProvider clock, TimeSpan 
                 ["status"] = WireName.Of(status),
                 ["occurredAt"] = clock.GetUtcNow(),
             };
-            if (await client.SendAsync(() => Json("/api/webhooks/carriers/generic", body, signWith: HarnessSecrets.Generic), cancellationToken) is not null)
+            if (Acknowledged(await client.SendAsync(() => Json("/api/webhooks/carriers/generic", body, signWith: HarnessSecrets.Generic), cancellationToken)))
             {
                 trace.Acked.Add(status);
             }
@@ -52,6 +52,9 @@ internal sealed class OrderFlow(ShopClient client, TimeProvider clock, TimeSpan 
         }
         return trace;
     }
+
+    /// <summary>Only a 2xx acknowledges an input; a 4xx refused it (and would be a finding of its own).</summary>
+    private static bool Acknowledged(System.Net.HttpStatusCode? status) => status is { } code && (int)code is >= 200 and < 300;
 
     /// <summary>The shop's intake request: a T-shirt to the Netherlands, SMS consent, a number of its own per order.</summary>
     public OrderIntakeRequest Intake(OrderTrace trace, int index, DateTimeOffset placed, DateTimeOffset shipBy, DateTimeOffset deliverBy) => new(
