@@ -34,7 +34,7 @@ internal static class KillCase
                 {
                     await Task.Delay(at - run.Elapsed);
                 }
-                var away = await runtime.KillAndRestartAsync(TimeSpan.FromMinutes(3));
+                var away = await runtime.KillAndRestartAsync(TimeSpan.FromMinutes(5));
                 Console.WriteLine($"  {run.Elapsed.TotalSeconds,5:F0} s: killed and back after {away.TotalSeconds:F1} s");
             }
         });

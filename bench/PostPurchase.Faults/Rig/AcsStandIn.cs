@@ -88,6 +88,7 @@ internal sealed class AcsStandIn : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
+        Behaviour.Arrive(Clock.GetUtcNow().UtcTicks);
         if (Behaviour.Latency > TimeSpan.Zero)
         {
             await Task.Delay(Behaviour.Latency, context.RequestAborted);

@@ -26,7 +26,7 @@ internal sealed class RuntimeUnderTest(string name, string commandTemplate, int 
 
     public async Task StartAsync(TimeSpan patience)
     {
-        File.AppendAllText(Log, $"{Environment.NewLine}==== {Name} starting at {DateTimeOffset.UtcNow:O}{Environment.NewLine}");
+        File.AppendAllText(Log, $"{Environment.NewLine}==== {Name} starting at {TimeProvider.System.GetUtcNow():O}{Environment.NewLine}");
         _process = RuntimeProcess.Start(commandTemplate.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), environment, Log);
         await _process.WaitHealthyAsync(_probe, patience);
     }
