@@ -37,6 +37,9 @@ internal sealed record FaultSettings
 
     public double ProviderDownMinutes { get; init; }
 
+    /// <summary>How long the audit waits for every order to finish after the last input.</summary>
+    public double SettleMinutes { get; init; }
+
     public required string LogDirectory { get; init; }
 
     public bool IsHost => Runtime == "host";
@@ -44,7 +47,7 @@ internal sealed record FaultSettings
     public static FaultSettings Parse(string[] args)
     {
         var known = new[] { "--runtime", "--serve", "--cases", "--port", "--second-port", "--orders", "--rate", "--kills", "--step-seconds",
-            "--outage-seconds", "--hostile", "--provider-down-minutes", "--log-dir" };
+            "--outage-seconds", "--hostile", "--provider-down-minutes", "--settle-minutes", "--log-dir" };
         for (var i = 0; i < args.Length; i += 2)
         {
             if (!known.Contains(args[i]) || i + 1 >= args.Length)
@@ -81,6 +84,7 @@ internal sealed record FaultSettings
             OutageSeconds = Number(args, "--outage-seconds", 60, 1, 3600),
             Hostile = Number(args, "--hostile", 10_000, 1, 10_000_000),
             ProviderDownMinutes = Number(args, "--provider-down-minutes", 10.0, 0.1, 120),
+            SettleMinutes = Number(args, "--settle-minutes", 10.0, 0.5, 120),
             LogDirectory = Text(args, "--log-dir") ?? Path.Combine(Path.GetTempPath(), $"postpurchase-faults-{Environment.ProcessId}"),
         };
     }

@@ -42,7 +42,7 @@ internal static class KillCase
         await killer;
         var loadAfter = MachineLoad.Now();
         Console.WriteLine($"  every input acknowledged after {run.Elapsed.TotalSeconds:F0} s; auditing...");
-        var audit = await new OrderAudit(http, rig.Emails, rig.Texts).SettleAsync(orders, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var audit = await new OrderAudit(http, rig.Emails, rig.Texts).SettleAsync(orders, TimeSpan.FromMinutes(settings.SettleMinutes), CancellationToken.None);
         foreach (var example in audit.Examples(5))
         {
             Console.WriteLine($"  unfinished: {example}");
@@ -52,7 +52,7 @@ internal static class KillCase
         context.Add(fault, "inputs lost (acknowledged, not in the order) / intakes never acknowledged", $"{audit.Lost} / {audit.NeverAcknowledged}", "0 / -", audit.Lost == 0, loads);
         var duplicates = rig.Emails.Duplicates + rig.Texts.Duplicates;
         context.Add(fault, "duplicate provider deliveries (by message key)", $"{duplicates} (ACS requests repeated under the same Operation-Id: {rig.Emails.Repeats})", "0", duplicates == 0, loads);
-        context.Add(fault, "timelines unfinished after 10 min", $"{audit.Unfinished}", "0", audit.Unfinished == 0, loads);
+        context.Add(fault, $"timelines unfinished after {settings.SettleMinutes:F0} min", $"{audit.Unfinished}", "0", audit.Unfinished == 0, loads);
         context.Add(fault, "messages failed / shown sent but never received", $"{audit.Failed} / {audit.Phantoms}", "0 / 0", audit.Failed == 0 && audit.Phantoms == 0, loads);
         context.Add(fault, "5xx other than 503 answered", $"{client.UnexpectedServerErrors}", "0", client.UnexpectedServerErrors == 0, loads);
         var restarts = runtime.Restarts.Select(r => r.TotalSeconds).DefaultIfEmpty(0).ToList();

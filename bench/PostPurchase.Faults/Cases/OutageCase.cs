@@ -52,7 +52,7 @@ internal static class OutageCase
         var traces = await driving;
         var loadAfter = MachineLoad.Now();
         Console.WriteLine($"  healthy {healthy.TotalSeconds:F1} s after storage came back, first intake acknowledged after {accepting.TotalSeconds:F1} s ({probe}); auditing...");
-        var audit = await new OrderAudit(http, rig.Emails, rig.Texts).SettleAsync(traces, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var audit = await new OrderAudit(http, rig.Emails, rig.Texts).SettleAsync(traces, TimeSpan.FromMinutes(settings.SettleMinutes), CancellationToken.None);
         foreach (var example in audit.Examples(5))
         {
             Console.WriteLine($"  unfinished: {example}");
@@ -71,7 +71,7 @@ internal static class OutageCase
         context.Add(fault, "/health meanwhile (503 / 200 / other)", $"{unhealthy} / {health.GetValueOrDefault(200)} / {health.Where(p => p.Key is not (200 or 503)).Sum(p => p.Value)}",
             "all 503", unhealthy == health.Values.Sum(), loads);
         context.Add(fault, "recovery: healthy / intake acknowledged after storage returned", $"{healthy.TotalSeconds:F1} s / {accepting.TotalSeconds:F1} s", "", null, loads);
-        context.Add(fault, "acknowledged inputs lost / timelines unfinished after 10 min / intakes never acknowledged", $"{audit.Lost} / {audit.Unfinished} / {audit.NeverAcknowledged}",
+        context.Add(fault, $"acknowledged inputs lost / timelines unfinished after {settings.SettleMinutes:F0} min / intakes never acknowledged", $"{audit.Lost} / {audit.Unfinished} / {audit.NeverAcknowledged}",
             "0 / 0 / -", audit.Lost == 0 && audit.Unfinished == 0, loads);
         var duplicates = rig.Emails.Duplicates + rig.Texts.Duplicates;
         context.Add(fault, "duplicate deliveries / messages failed", $"{duplicates} / {audit.Failed}", "0 / 0", duplicates == 0 && audit.Failed == 0, loads);

@@ -53,7 +53,7 @@ internal static class SendRateCase
         rig.Acs.Behaviour.PerMinuteQuota = Quota;
         rig.Acs.Behaviour.Latency = TimeSpan.FromMilliseconds(50);
         var before = (Emails: rig.Emails.Delivered, Refused: rig.Emails.Refused);
-        var orders = Quota * 2;
+        var orders = Quota / 3; // about six emails each: two minutes of quota
         Console.WriteLine($"ACS quota: {Quota} emails a minute, {orders} more orders at 10/s");
         var load = MachineLoad.Now();
         var flow = new OrderFlow(client, clock, TimeSpan.FromSeconds(0.5), $"q{clock.GetUtcNow():HHmmss}", OrderFlow.DaytimeZone(clock.GetUtcNow()));
