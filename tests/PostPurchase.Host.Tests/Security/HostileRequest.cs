@@ -2,14 +2,6 @@ using System.Text;
 
 namespace PostPurchase.Host.Tests.Security;
 
-/// <summary>How a hostile request presents itself: no credential, a forged one, or the real one over a body that is still bad.</summary>
-public enum Credential
-{
-    None,
-    Forged,
-    Genuine,
-}
-
 /// <summary>One request a hostile or broken client sends: a public route, a body of any bytes, a content type and a credential.</summary>
 internal sealed record HostileRequest(string Method, string Path, string BodyKind, byte[] Body, string? ContentType, Credential Credential)
 {
