@@ -28,6 +28,8 @@ internal sealed partial class CountingStorageProxy : IAsyncDisposable
     private readonly Dictionary<int, (string Service, int Port)> _upstreams;
     private WebApplication? _app;
     private long _total;
+    private long _refused;
+    private bool _unavailable;
 
     private CountingStorageProxy(int azuriteBlobPort, int azuriteQueuePort, int azuriteTablePort)
     {
@@ -45,6 +47,16 @@ internal sealed partial class CountingStorageProxy : IAsyncDisposable
     public int QueuePort { get; }
 
     public int TablePort { get; }
+
+    /// <summary>While set, every request's connection is reset unanswered: storage is unreachable (the fault harness's outage).</summary>
+    public bool Unavailable
+    {
+        get => Volatile.Read(ref _unavailable);
+        set => Volatile.Write(ref _unavailable, value);
+    }
+
+    /// <summary>Requests refused while <see cref="Unavailable"/> was set.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
 
     /// <summary>Requests forwarded so far.</summary>
     public long Total => Interlocked.Read(ref _total);
@@ -89,6 +101,12 @@ internal sealed partial class CountingStorageProxy : IAsyncDisposable
 
     private async Task ForwardAsync(HttpContext context)
     {
+        if (Unavailable)
+        {
+            Interlocked.Increment(ref _refused);
+            context.Abort();
+            return;
+        }
         var (service, port) = _upstreams[context.Connection.LocalPort];
         var request = context.Request;
         Interlocked.Increment(ref _total);

@@ -45,13 +45,27 @@ internal sealed class RuntimeProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the client's timeout.
             }
             await Task.Delay(500);
         }
         throw new TimeoutException($"The runtime did not answer /health within {patience}; see {Log}:\n{Tail()}");
+    }
+
+    /// <summary>True while a process of the runtime's group still runs.</summary>
+    public bool IsRunning => Signal("0");
+
+    /// <summary>Kills the runtime's whole process group at once (SIGKILL: no shutdown code runs), as a crash or an OOM kill would.</summary>
+    public async Task KillAsync()
+    {
+        Signal("KILL");
+        var waited = Stopwatch.StartNew();
+        while (Signal("0") && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Stops the runtime's process group: SIGTERM, and SIGKILL to whatever still runs 30 s later.</summary>

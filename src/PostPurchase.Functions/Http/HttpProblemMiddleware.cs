@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PostPurchase.Web.Errors;
 
 namespace PostPurchase.Functions.Http;
 
@@ -31,11 +33,26 @@ internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddlewar
     /// <summary>Logs <paramref name="exception"/> and answers problem+json that names the invocation but never the exception.</summary>
     internal static async Task WriteAsync(HttpContext http, Exception exception, string invocationId, ILogger logger)
     {
-        var (status, title, detail) = exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested
-            ? (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request.")
-            : (StatusCodes.Status500InternalServerError, "Unexpected error",
-                $"Something went wrong on our side; nothing about it is shown here. Quote invocation {invocationId} when you report it.");
-        LogFailure(logger, exception, http.Request.Method, http.Request.Path, invocationId);
+        var (status, title, detail) = exception switch
+        {
+            // The caller's fault, found while reading the body or the form: never a 500 (nor, being an IOException, a 503).
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
+            AntiforgeryValidationException => (StatusCodes.Status400BadRequest, "Bad request", "The form could not be read; reload the page and try again."),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested =>
+                (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request."),
+            _ when StorageUnavailable.Is(exception, http.RequestAborted) =>
+                (StatusCodes.Status503ServiceUnavailable, StorageUnavailable.Title, StorageUnavailable.Detail),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error",
+                $"Something went wrong on our side; nothing about it is shown here. Quote invocation {invocationId} when you report it."),
+        };
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            StorageUnavailable.AskToRetry(http.Response);
+        }
+        if (status >= 500)
+        {
+            LogFailure(logger, exception, http.Request.Method, http.Request.Path, invocationId);
+        }
         http.Response.StatusCode = status;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext

@@ -42,6 +42,9 @@ internal sealed class EngineOptions
     /// <summary>Orders applied in parallel (inputs of one order always one at a time).</summary>
     public int Parallelism { get; init; } = 16;
 
+    /// <summary>Decisions whose messages are being handed to providers at once (mostly waiting on the provider's answer).</summary>
+    public int SendConcurrency { get; init; } = 128;
+
     /// <summary>Longest pause between inbox polls when idle (inputs queued by this process wake the worker at once).</summary>
     public TimeSpan IdlePollMax { get; init; } = TimeSpan.FromSeconds(6);
 

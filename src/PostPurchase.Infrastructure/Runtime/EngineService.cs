@@ -30,6 +30,8 @@ internal sealed partial class EngineService(
 
     private static readonly TimeSpan StartupCreateTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly SemaphoreSlim _sends = new(options.SendConcurrency);
+
     /// <summary>Creates the tables and queue before the host reports started, so the first requests find them; an outage here is logged and the loop retries.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -134,22 +136,45 @@ internal sealed partial class EngineService(
         return true;
     }
 
+    // Each decision's messages are handed off as soon as they are committed, up to SendConcurrency at once: a send mostly waits
+    // on its provider (an ACS accept takes about a second), so a batch must not wait for the slowest of the ones before it.
     private async Task<bool> OutboxAsync(CancellationToken ct)
     {
         await outbox.Reader.WaitToReadAsync(ct).ConfigureAwait(false);
-        using (activity.Begin())
+        await _sends.WaitAsync(ct).ConfigureAwait(false);
+        var work = activity.Begin();
+        if (!outbox.Reader.TryRead(out var batch))
         {
-            var batches = new List<DispatchBatch>();
-            while (outbox.Reader.TryRead(out var batch))
-            {
-                batches.Add(batch);
-            }
-
-            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
-                async (batch, token) => await dispatcher.DispatchAsync(batch, token).ConfigureAwait(false)).ConfigureAwait(false);
+            work.Dispose();
+            _sends.Release();
+            return true;
         }
 
+        _ = DispatchAsync(batch, work, ct);
         return true;
+    }
+
+    private async Task DispatchAsync(DispatchBatch batch, EngineActivity.Scope work, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Yield();
+            await dispatcher.DispatchAsync(batch, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the rows stay pending and the sweep at the next start-up sends them.
+        }
+        catch (Exception ex)
+        {
+            // The batch's rows are stored as pending, so the outbox sweep hands them off again.
+            LogLoopFailed(ex, "outbox");
+        }
+        finally
+        {
+            work.Dispose();
+            _sends.Release();
+        }
     }
 
     private async Task<bool> SweepAsync(CancellationToken ct)

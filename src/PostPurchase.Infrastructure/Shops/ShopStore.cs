@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -78,11 +80,19 @@ internal sealed class ShopStore(StorageAccount storage)
         await CountAsync(platform, topic, at, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Notes a refused delivery for the dashboard. Refusals come from anyone who can reach the URL, so the log is bounded: a
+    /// refusal replaces the last one of its kind (topic and reason) in one of <see cref="RefusedShown"/> slots per platform.
+    /// </summary>
     public async Task RefuseAsync(string platform, string topic, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var rowKey = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
-        var entity = new TableEntity(Refused(platform), rowKey) { ["Topic"] = topic, ["Reason"] = reason.Length > 2000 ? reason[..2000] : reason, ["At"] = at };
-        await _deliveries.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        topic = topic.Length > 100 ? topic[..100] : topic;
+        var kind = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(topic + "\n" + reason)), 0) % RefusedShown;
+        var entity = new TableEntity(Refused(platform), kind.ToString("D2", CultureInfo.InvariantCulture))
+        {
+            ["Topic"] = topic, ["Reason"] = reason.Length > 2000 ? reason[..2000] : reason, ["At"] = at,
+        };
+        await _deliveries.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveReconcileAsync(string platform, ReconcileRun run, CancellationToken cancellationToken)
@@ -104,14 +114,11 @@ internal sealed class ShopStore(StorageAccount storage)
         var counts = stats.HasValue && stats.Value?.GetString("Counts") is { } json
             ? JsonSerializer.Deserialize<Dictionary<string, int>>(json) ?? [] : [];
         var refused = new List<RefusedDelivery>();
-        await foreach (var row in _deliveries.QueryAsync<TableEntity>(e => e.PartitionKey == Refused(platform), maxPerPage: RefusedShown, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _deliveries.QueryAsync<TableEntity>(e => e.PartitionKey == Refused(platform), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             refused.Add(new RefusedDelivery(row.GetDateTimeOffset("At") ?? default, row.GetString("Topic") ?? "", row.GetString("Reason") ?? ""));
-            if (refused.Count == RefusedShown)
-            {
-                break;
-            }
         }
+        refused = [.. refused.OrderByDescending(r => r.At).Take(RefusedShown)];
         return new ShopStatus(platform, stats.HasValue ? stats.Value?.GetDateTimeOffset("LastAt") : null, counts, refused,
             await LastReconcileAsync(platform, cancellationToken).ConfigureAwait(false));
     }

@@ -99,8 +99,19 @@ internal sealed class OutboxStore(StorageAccount storage)
             return;
         }
 
-        await storage.Orders.SubmitTransactionAsync(
-            outcomes.Select(o => new TableTransactionAction(TableTransactionActionType.UpdateMerge, o, o.ETag)), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await storage.Orders.SubmitTransactionAsync(
+                outcomes.Select(o => new TableTransactionAction(TableTransactionActionType.UpdateMerge, o, o.ETag)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            // A row changed since its claim (a provider's status callback outran this write): settle each on its own.
+            foreach (var outcome in outcomes)
+            {
+                await OutcomeMerge.WriteAsync(storage.Orders, outcome, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Rows the sweep must act on: pending ones, retries due by <paramref name="now"/>, and claims older than their lease.</summary>

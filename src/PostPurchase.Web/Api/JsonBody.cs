@@ -30,7 +30,8 @@ public static class JsonBody
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(bytes);
+            // A name given twice is refused here: which value counts would otherwise depend on the reader.
+            root = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

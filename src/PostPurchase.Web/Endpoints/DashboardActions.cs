@@ -1,3 +1,4 @@
+using PostPurchase.Web.Api;
 using System.Xml;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.MerchantWebhooks;
@@ -28,7 +29,10 @@ public static class DashboardActions
             return rejected;
         }
         var ct = context.RequestAborted;
-        var form = await context.Request.ReadFormAsync(ct).ConfigureAwait(false);
+        if (await RequestForm.ReadAsync(context.Request, ct).ConfigureAwait(false) is not { } form)
+        {
+            return RequestForm.Unreadable();
+        }
         var key = form["key"].ToString();
         var requestId = form["requestId"].ToString();
         if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(requestId))
@@ -78,7 +82,10 @@ public static class DashboardActions
         {
             return Results.Problem("The clock can only be moved when PostPurchase:Clock is Simulated.", statusCode: StatusCodes.Status404NotFound);
         }
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (await RequestForm.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is not { } form)
+        {
+            return RequestForm.Unreadable();
+        }
         TimeSpan by;
         try
         {

@@ -24,7 +24,10 @@ public static class DashboardSignIn
         {
             return Results.BadRequest();
         }
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (await RequestForm.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is not { } form)
+        {
+            return RequestForm.Unreadable();
+        }
         var key = s.Options.ApiKey;
         var returnUrl = DashboardAuth.SafeReturnUrl(form["returnUrl"]);
         if (string.IsNullOrEmpty(key) || !ApiKeyCheck.Matches(form["key"].ToString(), key))

@@ -1,3 +1,4 @@
+using PostPurchase.Web.Api;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Web.Pages;
@@ -73,7 +74,10 @@ public static class TrackingPageHandlers
         {
             return ErrorPage(context, services.Model(snapshot, token, null), "error.notAllowed", StatusCodes.Status400BadRequest);
         }
-        var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if (await RequestForm.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false) is not { } form)
+        {
+            return ErrorPage(context, services.Model(snapshot, token, null), "error.notAllowed", StatusCodes.Status400BadRequest);
+        }
         var model = services.Model(snapshot, token, form["lang"]);
         var state = snapshot.State;
         var policy = services.Policy;

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using PostPurchase.Infrastructure.Channels.Twilio.TwilioWebhooks;
 using PostPurchase.Infrastructure.Configuration;
 
+using PostPurchase.Web.Api;
+
 namespace PostPurchase.Web.Webhooks;
 
 /// <summary>
@@ -68,7 +70,10 @@ internal static partial class TwilioWebhookHttp
         {
             return (null, Unauthorized("A Twilio webhook is form-encoded; this request is not, so its signature cannot be checked."));
         }
-        var collection = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if (await RequestForm.ReadAsync(request, cancellationToken).ConfigureAwait(false) is not { } collection)
+        {
+            return (null, Unauthorized("The form could not be read, so its signature cannot be checked."));
+        }
         var fields = collection.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
         var valid = false;
         foreach (var url in CandidateUrls(request, settings.PublicBaseUrl))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Timeline;
+using PostPurchase.Core.Tracking;
 using PostPurchase.Host.Tests.Support;
 using PostPurchase.Infrastructure.Workflows;
 using PostPurchase.Testing;
@@ -32,6 +33,29 @@ public sealed class HostExceptionHandlerTests(AzuriteServer azurite)
         Assert.DoesNotContain(Secret, body, StringComparison.Ordinal);
         Assert.DoesNotContain(nameof(FailingWorkflows), body, StringComparison.Ordinal);
         Assert.NotNull((await Json.ReadAsync(response))["traceId"]);
+    }
+
+    [Fact]
+    public async Task Intake_StorageUnreachable_Returns503ProblemWithRetryAfter()
+    {
+        using var own = new AzuriteServer();
+        await using var app = new HostApp(own.ConnectionString);
+        var merchant = app.Merchant();
+        var healthy = await merchant.GetAsync("/health");
+
+        own.Stop();
+        var response = await merchant.PostAsync("/api/orders", Json.Intake(OrderBuilder.Apparel().Build()));
+        using var call = CarrierPayloads.Build("generic", "3SPOST0UTAGE1", TrackingStatus.InTransit, HostApp.Start, "outage-1").ToRequest();
+        var webhook = await app.Anonymous().SendAsync(call);
+
+        Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
+        foreach (var refused in new[] { response, webhook })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+            Assert.DoesNotContain("AccountKey", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
