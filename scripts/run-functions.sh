@@ -32,23 +32,7 @@ else
 fi
 ensure_node_tools
 
-azurite_pid=""
-host_pid=""
-cleanup() {
-  trap '' INT TERM # a second Ctrl-C must not cut the clean-up short
-  trap - EXIT
-  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
-    echo "== stopping the Functions host"
-    stop_process "$host_pid"
-  fi
-  if [ -n "$azurite_pid" ] && kill -0 "$azurite_pid" 2>/dev/null; then
-    echo "== stopping Azurite"
-    stop_process "$azurite_pid"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_on_exit "the Functions host"
 
 if listening "$port"; then
   echo "Port $port is taken; stop what listens there or set FUNCTIONS_PORT." >&2

@@ -27,23 +27,7 @@ source scripts/lib/local.sh
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is needed: https://dot.net" >&2; exit 1; }
 ensure_node_tools
 
-azurite_pid=""
-host_pid=""
-cleanup() {
-  trap '' INT TERM # a second Ctrl-C must not cut the clean-up short
-  trap - EXIT
-  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
-    echo "== stopping PostPurchase"
-    stop_process "$host_pid"
-  fi
-  if [ -n "$azurite_pid" ] && kill -0 "$azurite_pid" 2>/dev/null; then
-    echo "== stopping Azurite"
-    stop_process "$azurite_pid"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_on_exit "PostPurchase"
 
 start_azurite || exit 1
 

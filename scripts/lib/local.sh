@@ -30,6 +30,29 @@ stop_process() {
   wait "$1" 2>/dev/null || true
 }
 
+# Stops the host ($host_pid, named $host_name) and Azurite ($azurite_pid) when the script ends, however it ends.
+stop_on_exit() {
+  host_name=$1
+  azurite_pid=""
+  host_pid=""
+  trap stop_started EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
+stop_started() {
+  trap '' INT TERM # a second Ctrl-C must not cut the clean-up short
+  trap - EXIT
+  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
+    echo "== stopping $host_name"
+    stop_process "$host_pid"
+  fi
+  if [ -n "$azurite_pid" ] && kill -0 "$azurite_pid" 2>/dev/null; then
+    echo "== stopping Azurite"
+    stop_process "$azurite_pid"
+  fi
+}
+
 # Storage: reuse an emulator that already listens on the default ports, else start Azurite with its data
 # under .azurite/ (gitignored), so orders survive a restart. Sets azurite_pid when it started one.
 start_azurite() {
