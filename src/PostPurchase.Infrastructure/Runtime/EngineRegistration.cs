@@ -28,6 +28,7 @@ internal static class EngineRegistration
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<WakeupScheduler>();
         services.AddSingleton<ProviderPauses>();
+        services.AddSingleton<SweepSchedule>();
         services.AddSingleton<IAdmission, EngineAdmission>();
         services.AddSingleton<SendGate>();
         services.AddSingleton<OutboxDispatcher>();

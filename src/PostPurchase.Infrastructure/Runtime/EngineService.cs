@@ -19,6 +19,7 @@ internal sealed partial class EngineService(
     WakeupScheduler scheduler,
     WakeupBoard board,
     OutboxDispatcher dispatcher,
+    SweepSchedule sweeps,
     OutboxWork outbox,
     EngineActivity activity,
     EngineOptions options,
@@ -184,13 +185,25 @@ internal sealed partial class EngineService(
             await dispatcher.SweepAsync(ct).ConfigureAwait(false);
         }
 
+        // Sleeps until the regular interval or the earliest noted retry or lease end, whichever comes first.
         var next = options.OutboxSweepInterval;
-        if (dispatcher.EarliestRetry is { } retry)
+        var untilDue = sweeps.Earliest is { } due ? due - time.GetUtcNow() : TimeSpan.MaxValue;
+        if (untilDue < next)
         {
-            next = TimeSpan.FromTicks(Math.Clamp((retry - time.GetUtcNow()).Ticks, TimeSpan.FromMilliseconds(100).Ticks, next.Ticks));
+            next = TimeSpan.FromTicks(Math.Max(untilDue.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
         }
 
-        await Task.Delay(next, ct).ConfigureAwait(false);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var woken = new List<Task>(2) { Task.Delay(next, waiting.Token) };
+        if (time != TimeProvider.System && untilDue < ClockWaitMax)
+        {
+            // As for wake-ups: a clock at its own pace gets a timer of its own, so a due retry or lease end is met in its terms.
+            woken.Add(Task.Delay(untilDue > TimeSpan.FromMilliseconds(1) ? untilDue : TimeSpan.FromMilliseconds(1), time, waiting.Token));
+        }
+
+        await Task.WhenAny(woken).ConfigureAwait(false);
+        await waiting.CancelAsync().ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
         return true;
     }
 

@@ -10,12 +10,14 @@ namespace PostPurchase.Infrastructure.Runtime;
 /// <summary>
 /// Sends Pending message rows through their channel's sender: claim with the send-time check (<see cref="SendGate"/>) -> send,
 /// every message of the batch at once, so no provider waits on another -> record the outcomes. A row is only ever sent by the one
-/// who claimed it; a claim that outlives its lease is marked unknown, never resent blindly.
+/// who claimed it; a claim that outlives its lease goes back to a sender that can ask its provider first, else is marked unknown,
+/// never resent blindly.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
     SendGate gate,
     ProviderPauses pauses,
+    SweepSchedule schedule,
     InboxQueue inbox,
     IEnumerable<IChannelSender> senders,
     EngineOptions options,
@@ -24,23 +26,12 @@ internal sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     private readonly Dictionary<Channel, IChannelSender> _senders = senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last());
-    private readonly SortedSet<long> _retries = [];
+    private static readonly TimeSpan LeaseGrace = TimeSpan.FromSeconds(1);
     private int _inFlight;
+    private bool _sweptOnce;
 
     /// <summary>Batches being sent right now (by any loop), so a drain can wait for their outcome.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
-
-    /// <summary>The earliest retry this process scheduled and the sweep has not handled yet, so the sweep can run then.</summary>
-    public DateTimeOffset? EarliestRetry
-    {
-        get
-        {
-            lock (_retries)
-            {
-                return _retries.Count == 0 ? null : new DateTimeOffset(_retries.Min, TimeSpan.Zero);
-            }
-        }
-    }
 
     /// <summary>Claims and sends one order's rows; returns how many were sent or settled.</summary>
     public async Task<int> DispatchAsync(DispatchBatch batch, CancellationToken cancellationToken)
@@ -62,7 +53,7 @@ internal sealed partial class OutboxDispatcher(
         var gated = await gate.ClaimAsync(batch, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         foreach (var until in gated.DeferredUntil)
         {
-            NoteRetry(until);
+            schedule.Note(until);
         }
 
         var follow = new List<InputEnvelope>(gated.HeldBack);
@@ -84,16 +75,22 @@ internal sealed partial class OutboxDispatcher(
         return gated.Claimed.Count + gated.HeldBack.Count + gated.DeferredUntil.Count;
     }
 
-    /// <summary>Handles what no in-process hand-off covers: Pending rows (after a crash or from another instance), due retries and stale claims.</summary>
+    /// <summary>
+    /// Handles what no in-process hand-off covers: Pending rows (after a crash or from another instance), due retries and stale
+    /// claims. The first sweep of a process also notes when the retries and claims it inherited fall due, and sweeps again then.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        lock (_retries)
+        schedule.Forget(now);
+        var upcoming = !_sweptOnce;
+        var rows = await store.NeedingAttentionAsync(now, upcoming, cancellationToken).ConfigureAwait(false);
+        _sweptOnce = true;
+        if (upcoming)
         {
-            _retries.RemoveWhere(ticks => ticks <= now.UtcTicks);
+            rows = [.. rows.Where(row => !NotedForLater(row, now))];
         }
 
-        var rows = await store.NeedingAttentionAsync(now, cancellationToken).ConfigureAwait(false);
         var handled = 0;
         var resend = new List<TableEntity>();
         foreach (var stale in rows.Where(r => r.GetString("Status") == MessageRow.Sending))
@@ -183,7 +180,7 @@ internal sealed partial class OutboxDispatcher(
 
                 outcome["Status"] = MessageRow.Retry;
                 outcome["NextAttemptAt"] = now + delay;
-                NoteRetry(now + delay);
+                schedule.Note(now + delay);
                 break;
             case SendOutcome.OptedOut:
                 outcome["Status"] = WireName.Of(MessageStatus.Suppressed);
@@ -214,12 +211,25 @@ internal sealed partial class OutboxDispatcher(
         return outcome;
     }
 
-    private void NoteRetry(DateTimeOffset at)
+    // A process killed mid-send leaves its claims leased and its retries scheduled only in its own memory: without this, they
+    // would wait for the regular sweep (minutes) after the lease or retry time.
+    private bool NotedForLater(TableEntity row, DateTimeOffset now)
     {
-        lock (_retries)
+        var status = row.GetString("Status");
+        if (status == MessageRow.Sending && row.GetDateTimeOffset("LeaseUntil") is { } lease && lease >= now)
         {
-            _retries.Add(at.UtcTicks);
+            // Stale means the lease lies strictly before the sweep's time.
+            schedule.Note(lease + LeaseGrace);
+            return true;
         }
+
+        if (status == MessageRow.Retry && row.GetDateTimeOffset("NextAttemptAt") is { } next && next > now)
+        {
+            schedule.Note(next);
+            return true;
+        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId}: sender {Provider} threw for message {MessageKey}; will retry")]

@@ -69,6 +69,11 @@ public static class JsonBody
                     break;
                 }
             }
+            catch (InvalidOperationException)
+            {
+                // The reader parses an escaped lone surrogate but cannot turn it into a string once the edited node is read back.
+                return new(null, ApiProblems.Invalid("body", "The body holds an escaped lone surrogate (such as \\ud800), which is not text; nothing was stored."));
+            }
         }
         return new(null, ApiProblems.Invalid(errors, "Some fields have the wrong type or format; nothing was stored. See 'errors' for each one."));
     }

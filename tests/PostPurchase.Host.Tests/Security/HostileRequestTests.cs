@@ -65,6 +65,7 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
         { "POST", "/api/orders/o-1/cancel", """{"reason":"a","reason":"b"}""", "application/json", Credential.Genuine },
         { "POST", "/api/orders", """{"orderId":"a","orderId":"b"}""", "application/json", Credential.Genuine },
         { "POST", "/api/webhooks/shops/woocommerce", "nf3 -e3nf", "text/plain", Credential.None },
+        { "POST", "/api/orders", """{"status":"\ud800","totals":"#I&","occurredAt":"","trackingNumber":-487158184378535659}""", "application/json", Credential.Genuine },
     };
 
     [Theory]

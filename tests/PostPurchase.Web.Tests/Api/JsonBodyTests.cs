@@ -46,6 +46,17 @@ public sealed class JsonBodyTests
         Assert.Equal(new ShipmentRequest("postnl", "3S123"), result.Value);
     }
 
+    [Fact]
+    public async Task ReadAsync_WrongTypesBesideAnEscapedLoneSurrogate_ProblemNotException()
+    {
+        // Found by the hostile-request property test: after the wrong-typed fields are cleared, the node holding "\ud800" is
+        // written out again, and that throws where reading it alone would not.
+        var result = await ReadAsync<OrderIntakeRequest>("""{"status":"\ud800","totals":"#I&","occurredAt":"","trackingNumber":-487158184378535659,"currency":"^jm"}""");
+
+        Assert.Null(result.Value);
+        Assert.Equal(StatusCodes.Status400BadRequest, result.Problem?.StatusCode);
+    }
+
     private static Task<JsonBodyResult<T>> ReadAsync<T>(string json, Func<T, IReadOnlyDictionary<string, string[]>>? validate = null) where T : class
     {
         var context = new DefaultHttpContext();
