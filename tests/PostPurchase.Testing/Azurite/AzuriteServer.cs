@@ -14,6 +14,7 @@ public sealed class AzuriteServer : IDisposable
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private const int StartAttempts = 3;
 
     private readonly string _executable;
     private readonly string _workingDirectory;
@@ -21,6 +22,7 @@ public sealed class AzuriteServer : IDisposable
     private Process? _process;
 
     private readonly string? _location;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
     /// <summary>Starts an in-memory Azurite on three free ports and waits until they answer.</summary>
     public AzuriteServer()
@@ -42,20 +44,35 @@ public sealed class AzuriteServer : IDisposable
                 $"Azurite is not installed at {_executable}. Run 'npm ci' at the repository root first.");
         }
 
-        BlobPort = FreePort();
-        QueuePort = FreePort();
-        TablePort = FreePort();
-        Start();
+        // A free port can be taken by another process between choosing it and Azurite binding it: choose again then.
+        for (var attempt = 1; ; attempt++)
+        {
+            (BlobPort, QueuePort, TablePort) = FreePorts();
+            try
+            {
+                Start();
+                return;
+            }
+            catch (AzuriteExitedException) when (attempt < StartAttempts)
+            {
+                lock (_gate)
+                {
+                    // It has exited: nothing to stop, and its ports may well answer for whoever took them.
+                    _process?.Dispose();
+                    _process = null;
+                }
+            }
+        }
     }
 
     /// <summary>The blob endpoint port.</summary>
-    public int BlobPort { get; }
+    public int BlobPort { get; private set; }
 
     /// <summary>The queue endpoint port.</summary>
-    public int QueuePort { get; }
+    public int QueuePort { get; private set; }
 
     /// <summary>The table endpoint port.</summary>
-    public int TablePort { get; }
+    public int TablePort { get; private set; }
 
     /// <summary>True while the Azurite process is running.</summary>
     public bool IsRunning
@@ -100,8 +117,15 @@ public sealed class AzuriteServer : IDisposable
             }
 
             var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
+            _errors.Clear();
             process.OutputDataReceived += static (_, _) => { };
-            process.ErrorDataReceived += static (_, _) => { };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is { Length: > 0 } line && _errors.Count < 20)
+                {
+                    _errors.Enqueue(line);
+                }
+            };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             _process = process;
@@ -158,7 +182,8 @@ public sealed class AzuriteServer : IDisposable
             {
                 if (what == "answer" && _process is { HasExited: true } exited)
                 {
-                    throw new InvalidOperationException($"Azurite exited with code {exited.ExitCode} before its ports answered.");
+                    throw new AzuriteExitedException(
+                        $"Azurite exited with code {exited.ExitCode} before ports {BlobPort}/{QueuePort}/{TablePort} answered: {string.Join(" | ", _errors)}");
                 }
             }
 
@@ -185,11 +210,20 @@ public sealed class AzuriteServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>Three distinct free ports: each is held until all are chosen, so the system cannot hand one out twice.</summary>
+    private static (int Blob, int Queue, int Table) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 
     private static string FindRepositoryRoot()
