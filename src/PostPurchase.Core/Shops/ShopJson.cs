@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace PostPurchase.Core.Shops;
 
@@ -11,6 +12,11 @@ internal static class ShopJson
     /// <summary>Parses a body that must be a JSON object; throws <see cref="ShopPayloadException"/> naming the platform otherwise.</summary>
     public static JsonDocument Open(string platform, ReadOnlyMemory<byte> body)
     {
+        if (!Utf8.IsValid(body.Span))
+        {
+            // JSON text is UTF-8 (RFC 8259); the reader only notices bad bytes inside a string when the string is read.
+            throw new ShopPayloadException($"The {platform} delivery is not valid UTF-8.");
+        }
         try
         {
             var document = JsonDocument.Parse(body, Options);

@@ -77,6 +77,20 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.InRange(status, 400, 499);
     }
 
+    [Theory]
+    [InlineData("/api/webhooks/carriers/generic", 400)]
+    [InlineData("/api/webhooks/acs/events", 400)]
+    [InlineData("/api/webhooks/shops/shopify", 200)] // signed but unmappable: refused with 200, so the shop keeps the webhook (docs/shops.md)
+    public async Task Webhook_GenuinelySignedBodyOfInvalidUtf8_RefusedWithout5xxAndStoresNothing(string path, int expected)
+    {
+        // Found by the generator: bytes that are not UTF-8 inside a JSON string pass the parser and fail only when read.
+        byte[] body = [.. "{\"eventId\":\""u8, 0x83, 0xFF, 0xC3, 0x28, .. "\"}"u8];
+
+        var status = await SendAndCheckAsync(new HostileRequest("POST", path, "bad utf-8", body, "application/json; charset=utf-16", Credential.Genuine));
+
+        Assert.Equal(expected, status);
+    }
+
     [Fact]
     public async Task ShopWebhook_ManyForgedDeliveries_RefusalLogStaysBounded()
     {

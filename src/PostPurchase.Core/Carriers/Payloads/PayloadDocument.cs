@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace PostPurchase.Core.Carriers.Payloads;
 
@@ -29,6 +30,11 @@ internal sealed class PayloadDocument : IDisposable
         if (body.IsEmpty)
         {
             throw new CarrierPayloadException($"The {provider} webhook body is empty; a JSON object was expected.");
+        }
+        if (!Utf8.IsValid(body.Span))
+        {
+            // JSON text is UTF-8 (RFC 8259); the reader only notices bad bytes inside a string when the string is read.
+            throw new CarrierPayloadException($"The {provider} webhook body is not valid UTF-8.");
         }
         JsonDocument document;
         try
