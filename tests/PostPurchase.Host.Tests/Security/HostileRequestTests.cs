@@ -44,10 +44,15 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>The sample the suite runs: the one that found the bad UTF-8 in signed carrier webhooks.</summary>
+    private const string SuiteSeed = "eyJDPu0vDPo3";
+
     [Fact]
     public async Task PublicRoutes_HostileRequests_NeverAnswer5xxNorStoreWhatTheyRefuse()
     {
-        await HostileGen.Request.SampleAsync(async hostile => await SendAndCheckAsync(hostile), iter: Iterations, threads: 1);
+        // One fixed sample in the suite, so a run fails only on a change; CsCheck_Seed picks another sample to explore with.
+        var seed = Environment.GetEnvironmentVariable("CsCheck_Seed") ?? SuiteSeed;
+        await HostileGen.Request.SampleAsync(async hostile => await SendAndCheckAsync(hostile), seed: seed, iter: Iterations, threads: 1);
 
         // Three platforms, a slot per kind of refusal each: however many forged deliveries came.
         Assert.InRange((await _rows.CountAsync()).GetValueOrDefault(StoredRows.RefusalLog), 0, 3 * 20);
