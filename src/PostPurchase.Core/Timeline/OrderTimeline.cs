@@ -37,11 +37,12 @@ public static class OrderTimeline
                 CustomerReplied r => ReplyRules.Apply(ctx, r),
                 TrackingUpdated t when !TrackingRules.IsDuplicate(state, t.Event) => Record(ctx, t),
                 MessageResendRequested r => ResendRules.Apply(ctx, r),
+                MessageSendDeferred d => SendDeferralRules.Apply(ctx, d),
                 BuyerOrdered b => GrowthRules.RecordReorder(ctx, b),
                 LinkClicked l => GrowthRules.RecordClick(ctx, l),
                 _ => false,
             };
-            if (recorded && input is MessageResendRequested)
+            if (recorded && input is MessageResendRequested or MessageSendDeferred)
             {
                 // A text deferred by quiet hours reopens the timeline until it goes out.
                 Settlement.Finish(ctx);
@@ -61,6 +62,7 @@ public static class OrderTimeline
             ConsentChanged c => CustomerRules.ChangeConsent(ctx, c),
             MessageStatusChanged m => StatusRules.Apply(ctx, m),
             MessageResendRequested r => ResendRules.Apply(ctx, r),
+            MessageSendDeferred d => SendDeferralRules.Apply(ctx, d),
             ReviewLinkUsed => CustomerRules.UseReviewLink(ctx),
             CustomerReplied r => ReplyRules.Apply(ctx, r),
             OrderUpdated u => OrderUpdateRules.Apply(ctx, u),

@@ -18,6 +18,7 @@ namespace PostPurchase.Core.Timeline;
 [JsonDerivedType(typeof(ConsentChanged), "consent-changed")]
 [JsonDerivedType(typeof(MessageStatusChanged), "message-status-changed")]
 [JsonDerivedType(typeof(MessageResendRequested), "message-resend-requested")]
+[JsonDerivedType(typeof(MessageSendDeferred), "message-send-deferred")]
 [JsonDerivedType(typeof(ReviewLinkUsed), "review-link-used")]
 [JsonDerivedType(typeof(CustomerReplied), "customer-replied")]
 [JsonDerivedType(typeof(OrderUpdated), "order-updated")]
@@ -66,6 +67,10 @@ public sealed record ConsentChanged(string Subject, bool Granted, string Source,
 /// <param name="Opened">The provider saw the buyer open it (e.g. a WhatsApp read receipt).</param>
 public sealed record MessageStatusChanged(
     string MessageKey, MessageStatus Status, string? ProviderMessageId = null, string? Error = null, SuppressionReason? Reason = null, bool Opened = false) : TimelineInput;
+
+/// <summary>The runtime held a pending message back at the last moment before sending, until <paramref name="Until"/> (the end of the buyer's quiet hours).</summary>
+/// <remarks>The message is scheduled again for that time, so the decider lets it out then with every rule (consent, caps) looked at afresh.</remarks>
+public sealed record MessageSendDeferred(string MessageKey, DateTimeOffset Until) : TimelineInput;
 
 /// <summary>The merchant asked to send a message again (e.g. the buyer says it never arrived, or the send failed).</summary>
 /// <param name="MessageKey">Key of the message to copy; a resend's key resends the message it copied.</param>

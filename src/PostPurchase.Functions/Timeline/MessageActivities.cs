@@ -139,10 +139,16 @@ public sealed class MessageActivities(
         }
         // The orchestration may be in this very activity while a STOP waits in its event queue: the ledger has it already.
         var current = state with { Consent = await consent.CurrentAsync(state.Order.OrderId, state.Consent, cancellationToken) };
-        if (SendCheck.Judge(current, message, time.GetUtcNow(), live.Policy).SuppressedBecause is { } reason)
+        var verdict = SendCheck.Judge(current, message, time.GetUtcNow(), live.Policy);
+        if (verdict.SuppressedBecause is { } reason)
         {
             return new SendResult(SendOutcome.Suppressed, Reason: reason,
                 Error: $"Held back at send time: the buyer's consent for {WireName.Of(message.Channel)} ({WireName.Of(message.Purpose)}) was withdrawn after the message was decided.");
+        }
+        if (verdict.DeferredUntil is { } until)
+        {
+            // A send retried into the night: the orchestration schedules it again for the morning instead of texting now.
+            return new SendResult(SendOutcome.Deferred, Error: "Held back at send time: the buyer's quiet hours began.", DeferredUntil: until);
         }
         var sender = senders.LastOrDefault(s => s.Channel == message.Channel)
             ?? throw new InvalidOperationException($"No sender is registered for the {message.Channel} channel.");

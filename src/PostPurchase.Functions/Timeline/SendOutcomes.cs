@@ -19,6 +19,7 @@ internal static class SendOutcomes
             new MessageStatusChanged(message.Key, MessageStatus.Suppressed, result.ProviderMessageId,
                 result.Error ?? "The recipient opted out at the provider."),
         ],
+        SendOutcome.Deferred when result.DeferredUntil is { } until => [new MessageSendDeferred(message.Key, until)],
         SendOutcome.Suppressed =>
             [new MessageStatusChanged(message.Key, MessageStatus.Suppressed, Error: result.Error, Reason: result.Reason ?? SuppressionReason.OptedOut)],
         _ => [new MessageStatusChanged(message.Key, MessageStatus.Failed, result.ProviderMessageId, result.Error ?? $"Send failed ({result.Outcome}).")],

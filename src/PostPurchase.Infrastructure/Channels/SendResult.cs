@@ -4,7 +4,9 @@ namespace PostPurchase.Infrastructure.Channels;
 
 /// <summary>What a provider made of a send.</summary>
 /// <param name="Reason">Why a <see cref="SendOutcome.Suppressed"/> message was held back.</param>
-public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId = null, string? Error = null, TimeSpan? RetryAfter = null, SuppressionReason? Reason = null)
+/// <param name="DeferredUntil">When a <see cref="SendOutcome.Deferred"/> message may go out (the buyer's quiet hours end).</param>
+public sealed record SendResult(
+    SendOutcome Outcome, string? ProviderMessageId = null, string? Error = null, TimeSpan? RetryAfter = null, SuppressionReason? Reason = null, DateTimeOffset? DeferredUntil = null)
 {
     /// <summary>Accepted by the provider.</summary>
     public static SendResult Sent(string? providerMessageId) => new(SendOutcome.Sent, providerMessageId);
@@ -25,4 +27,6 @@ public enum SendOutcome
     Unknown,
     /// <summary>Not handed to the provider: the send-time check found the consent withdrawn (see <see cref="SendResult.Reason"/>).</summary>
     Suppressed,
+    /// <summary>Not handed to the provider: the send-time check found the buyer's quiet hours; it may go at <see cref="SendResult.DeferredUntil"/>.</summary>
+    Deferred,
 }

@@ -141,6 +141,26 @@ public sealed class MessageActivitiesTests
         Assert.Contains("429 Too Many Requests", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SendMessage_RetryFallsInTheBuyersQuietHours_DefersToTheMorningWithoutCallingTheProvider()
+    {
+        var (emailed, first, _) = TwoPendingEmails();
+        var state = emailed with { Consent = emailed.Consent with { Sms = true } };
+        var text = first with { Key = $"{first.Key}-sms", Channel = Channel.Sms, To = "+31612345678", Purpose = MessagePurpose.Transactional };
+        var sms = new RecordingSender(Channel.Sms, _time);
+        var activities = new MessageActivities(new MemoryStudioSettings(), Links, [sms], _readModels, _webhooks, Ledger, _time);
+        // Monday 9:00 in Amsterdam was the decision; the retry comes at 23:30 the same day.
+        _time.Advance(TimeSpan.FromHours(14.5));
+
+        var result = await activities.SendMessage(new SendMessageRequest(state, text), Invocation);
+
+        Assert.Equal(SendOutcome.Deferred, result.Outcome);
+        Assert.Equal(Some.Monday.AddDays(1).AddHours(-1), result.DeferredUntil);
+        Assert.Empty(sms.Calls);
+        var input = Assert.IsType<MessageSendDeferred>(Assert.Single(SendOutcomes.ToInputs(text, result)));
+        Assert.Equal(text.Key, input.MessageKey);
+    }
+
     /// <summary>A ledger with no consent change since the decision.</summary>
     private static IConsentLedger Ledger { get; } = new UnchangedLedger();
 
