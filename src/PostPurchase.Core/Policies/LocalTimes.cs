@@ -24,11 +24,12 @@ public static class LocalTimes
         return Instant.FromDateTimeOffset(instant).InZone(zone).LocalDateTime;
     }
 
-    /// <summary>The instant of a local time; a time skipped by a DST change moves forward, an ambiguous one takes the earlier.</summary>
+    /// <summary>The instant of a local time, in UTC; a time skipped by a DST change moves forward, an ambiguous one takes the earlier.</summary>
+    /// <remarks>UTC like every other time the runtimes hand the decider, so the times of one timeline read alike in the API.</remarks>
     public static DateTimeOffset FromLocal(LocalDateTime local, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return zone.AtLeniently(local).ToDateTimeOffset();
+        return zone.AtLeniently(local).ToInstant().ToDateTimeOffset();
     }
 
     /// <summary>

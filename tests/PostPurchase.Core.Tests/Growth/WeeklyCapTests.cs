@@ -25,7 +25,7 @@ public class WeeklyCapTests
         // The send of 5 days before leaves the window two days later, at 10:00: the reminder goes then.
         var reminder = timeline.Single(Intent.ReplenishmentReminder);
         Assert.Equal(DaySixty.AddDays(2), timeline.SentAt[reminder.Key]);
-        Assert.Equal("2026-05-03T10:00:00.0000000+02:00", reminder.Facts![WeeklyCap.HeldSinceFact]);
+        Assert.Equal("2026-05-03T08:00:00.0000000+00:00", reminder.Facts![WeeklyCap.HeldSinceFact]); // 10:00 in Amsterdam
     }
 
     [Fact]

@@ -23,6 +23,15 @@ public class LocalTimesTests
     }
 
     [Fact]
+    public void FromLocal_SummerTimeInAmsterdam_TheInstantInUtc()
+    {
+        var at = LocalTimes.FromLocal(new NodaTime.LocalDateTime(2026, 7, 1, 9, 0), LocalTimes.Zone("Europe/Amsterdam"));
+
+        Assert.Equal(TimeSpan.Zero, at.Offset);
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 7, 0, 0, TimeSpan.Zero), at);
+    }
+
+    [Fact]
     public void Zone_Unknown_ThrowsNamingIt()
     {
         var ex = Assert.Throws<ArgumentException>(() => LocalTimes.Zone("Mars/Olympus"));
