@@ -5,7 +5,7 @@ using PostPurchase.Infrastructure.Workflows;
 
 namespace PostPurchase.Web.Pages.Dashboard;
 
-/// <summary>One order for the merchant: its whole timeline (events, consent, answers, messages with previews), the next step and actions.</summary>
+/// <summary>One order for the merchant: its whole timeline (events, consent, answers, messages with previews), the buyer across orders, the next step and actions.</summary>
 public static class OrderPage
 {
     /// <summary>Renders <paramref name="snapshot"/>; <paramref name="trackingUrl"/> is the buyer's page.</summary>
@@ -39,6 +39,7 @@ public static class OrderPage
             html.Append(chrome.Form($"{path}/refund", "", "Mark refunded", "dash-refund", "secondary"));
         }
         html.Append("</div></section>");
+        OrderBuyerSection.Append(html, s);
         Timeline(html, s);
         Messages(html, snapshot, chrome, path);
         return chrome.Render($"Order {id}", html.ToString());
