@@ -49,6 +49,9 @@ public static partial class OrderTimelineOrchestration
         var received = 0;
         var next = run.Next;
         var policy = run.Policy;
+        // Started again for a late input (DurableOrderWorkflows.ReopenAsync): what the decider records must reach the read model
+        // even when no commit writes it (a status report only touches the message's row).
+        var reopened = state is { Completed: true } && next is not null;
         while (true)
         {
             var input = next ?? await waits.NextAsync(state!.NextWakeAt);
@@ -57,6 +60,10 @@ public static partial class OrderTimelineOrchestration
             received++;
             if (state.Completed)
             {
+                if (reopened)
+                {
+                    await commits.SaveAsync(state);
+                }
                 waits.CancelTimers();
                 LogCompleted(log, context.InstanceId, state.Status);
                 return;

@@ -87,6 +87,10 @@ internal sealed partial class DurableOrderWorkflows(
         }
         switch (instance.RuntimeStatus)
         {
+            case OrchestrationRuntimeStatus.Completed when RecordedOnceCompleted(input)
+                && await readModels.GetAsync(orderId, cancellationToken) is { } saved:
+                await ReopenAsync(client, saved, input, cancellationToken);
+                return true;
             case OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated:
                 LogIgnored(logger, input.GetType().Name, orderId, instance.RuntimeStatus);
                 return true;
@@ -109,6 +113,36 @@ internal sealed partial class DurableOrderWorkflows(
                     await ReplayParkedAsync(client, orderId, shipment.Shipment.Key, cancellationToken);
                 }
                 return true;
+        }
+    }
+
+    /// <summary>Inputs the decider still records on an ended timeline (a late status report, a click, a reorder, a resend); the rest change nothing.</summary>
+    private static bool RecordedOnceCompleted(TimelineInput input) => input is MessageStatusChanged or ConsentChanged or CustomerReplied or TrackingUpdated
+        or MessageResendRequested or MessageSendDeferred or BuyerOrdered or LinkClicked;
+
+    /// <summary>
+    /// Starts the completed instance again from its saved state with <paramref name="input"/> first: the orchestration records it
+    /// (a resend is even sent) and completes again. A second late input that finds it already running joins it as an event.
+    /// </summary>
+    private async Task ReopenAsync(DurableTaskClient client, OrderSnapshot saved, TimelineInput input, CancellationToken cancellationToken)
+    {
+        var orderId = saved.State.Order.OrderId;
+        var instanceId = OrderInstance.IdFor(orderId);
+        if (input is ConsentChanged change)
+        {
+            await consent.RecordAsync(orderId, change, time.GetUtcNow(), cancellationToken);
+        }
+        var run = new TimelineRun(saved.State, input, (await studio.CurrentAsync(cancellationToken)).Policy, durable.Value.ToActivityRetry());
+        try
+        {
+            // Only a completed instance is replaced; one a concurrent late input already restarted is running.
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(OrderTimeline), run, new StartOrchestrationOptions(instanceId).WithDedupeStatuses(
+                OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended), cancellationToken);
+            LogReopened(logger, input.GetType().Name, orderId);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            await client.RaiseEventAsync(instanceId, OrderTimelineOrchestration.InputEvent, AsPayload(input), cancellationToken);
         }
     }
 
@@ -155,6 +189,9 @@ internal sealed partial class DurableOrderWorkflows(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed: timeline {InstanceId} scheduled")]
     private static partial void LogStarted(ILogger logger, string orderId, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {InputType} for order {OrderId} reopened its completed timeline to be recorded")]
+    private static partial void LogReopened(ILogger logger, string inputType, string orderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {InputType} for order {OrderId} was not applied: its timeline is {Status}")]
     private static partial void LogIgnored(ILogger logger, string inputType, string orderId, OrchestrationRuntimeStatus status);

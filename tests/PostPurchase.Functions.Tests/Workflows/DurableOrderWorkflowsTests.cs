@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PostPurchase.Core.Orders;
+using PostPurchase.Core.Policies;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
 using PostPurchase.Functions.Configuration;
@@ -116,6 +117,41 @@ public sealed class DurableOrderWorkflowsTests
 
         Assert.True(raised);
         _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_LateClickOnACompletedOrder_StartsItAgainFromTheSavedStateWithTheClickFirst()
+    {
+        Exists(Instance(OrchestrationRuntimeStatus.Completed));
+        var saved = OrderTimeline.Decide(null, new OrderPlaced(_order), _order.PlacedAt, TimelinePolicy.Default).State with { Completed = true };
+        await _readModels.SaveAsync(new OrderSnapshot(saved, []), CancellationToken.None);
+        Schedules();
+        var click = new LinkClicked(null, "rec:SERUM-30");
+
+        var raised = await Workflows().RaiseAsync("PP-42", click, CancellationToken.None);
+
+        Assert.True(raised);
+        _client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            nameof(OrderTimeline),
+            It.Is<object?>(input => input is TimelineRun && ((TimelineRun)input).Next == click && ((TimelineRun)input).State == saved),
+            It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == "order-PP-42" && !o.DedupeStatuses!.Contains("Completed") && o.DedupeStatuses!.Contains("Running")),
+            It.IsAny<CancellationToken>()), Times.Once);
+        _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_LateInputWhileAnotherAlreadyReopenedIt_JoinsTheRunningInstanceAsAnEvent()
+    {
+        Exists(Instance(OrchestrationRuntimeStatus.Completed));
+        var saved = OrderTimeline.Decide(null, new OrderPlaced(_order), _order.PlacedAt, TimelinePolicy.Default).State with { Completed = true };
+        await _readModels.SaveAsync(new OrderSnapshot(saved, []), CancellationToken.None);
+        _client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(
+                It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new OrchestrationAlreadyExistsException("running"));
+
+        await Workflows().RaiseAsync("PP-42", new LinkClicked(null, "cta"), CancellationToken.None);
+
+        _client.Verify(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
