@@ -4,7 +4,7 @@ using PostPurchase.Infrastructure.Runtime;
 namespace PostPurchase.Infrastructure.Storage;
 
 /// <summary>The <c>timeline-inputs</c> queue; <see cref="Enqueued"/> wakes this process's inbox worker at once.</summary>
-internal sealed class InboxQueue(StorageAccount storage)
+internal sealed class InboxQueue(StorageAccount storage, InputBacklog backlog)
 {
     private readonly System.Threading.Channels.Channel<LocalInput> _local = System.Threading.Channels.Channel.CreateUnbounded<LocalInput>();
 
@@ -17,6 +17,8 @@ internal sealed class InboxQueue(StorageAccount storage)
         ArgumentNullException.ThrowIfNull(envelope);
         var receipt = (await storage.Inbox.SendMessageAsync(envelope.ToJson(), invisibleFor, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken)
             .ConfigureAwait(false)).Value;
+        // Counted before the worker can see it, so the worker's done always follows.
+        backlog.Track(envelope);
         _local.Writer.TryWrite(new LocalInput(envelope, receipt.MessageId, receipt.PopReceipt));
     }
 
