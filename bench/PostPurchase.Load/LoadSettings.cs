@@ -36,11 +36,14 @@ internal sealed record LoadSettings(int Orders, int Concurrency, double Speed, d
 
     public bool NoAdmission { get; init; }
 
+    /// <summary>Overload mode: the storage ceiling (writes/s) to offer load against instead of measuring it, so runs compare.</summary>
+    public double Ceiling { get; init; }
+
     public static LoadSettings Parse(string[] args)
     {
         var known = new[] { "--orders", "--concurrency", "--speed", "--event-gap-hours", "--idle-seconds", "--pending", "--timer-seconds", "--stand-in", "--rate",
             "--http", "--serve", "--serve-log", "--settle-seconds", "--deadline-minutes",
-            "--overload", "--level-seconds", "--event-gap-ms", "--admission-target-ms", "--max-backlog", "--no-admission" };
+            "--overload", "--level-seconds", "--event-gap-ms", "--admission-target-ms", "--max-backlog", "--no-admission", "--ceiling" };
         var values = new[] { "--http", "--serve", "--serve-log", "--overload" };
         for (var i = 0; i < args.Length; i++)
         {
@@ -87,6 +90,7 @@ internal sealed record LoadSettings(int Orders, int Concurrency, double Speed, d
             AdmissionTargetMs = (int)Number(args, "--admission-target-ms", 500, 1),
             MaxBacklog = (int)Number(args, "--max-backlog", 128, 1),
             NoAdmission = args.Contains("--no-admission"),
+            Ceiling = Number(args, "--ceiling", 0, 0),
         };
     }
 

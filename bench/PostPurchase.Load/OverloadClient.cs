@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Core.Tracking;
 using PostPurchase.Infrastructure.Channels;
@@ -10,7 +11,7 @@ namespace PostPurchase.Load;
 
 /// <summary>
 /// A closed-loop shop and carrier for one order each: every call first asks admission control what the intake and webhook
-/// handlers ask, and on a refusal waits the Retry-After and asks again (as shops and carriers retry a 503), then sends and
+/// handlers ask, and on a refusal waits the Retry-After (and a jitter) and asks again, as shops and carriers retry a 503, then sends and
 /// waits for the answer. Counts accepted, refused and failed calls, and times acceptance to hand-over for the order
 /// confirmation and the delivered message.
 /// </summary>
@@ -65,8 +66,10 @@ internal sealed class OverloadClient(IAdmission admission, IOrderWorkflows workf
     {
         while (admission.RetryAfter() is { } wait)
         {
+            // Retry-After is the least wait; clients refused together would all come back in the same instant, so each adds
+            // up to a second of its own, as retrying clients do.
             Interlocked.Increment(ref _refused);
-            await Task.Delay(wait, cancellationToken);
+            await Task.Delay(wait + TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(1_000)), cancellationToken);
         }
 
         if (timed is { } intent)
@@ -80,7 +83,7 @@ internal sealed class OverloadClient(IAdmission admission, IOrderWorkflows workf
             Interlocked.Increment(ref _accepted);
             return true;
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or TaskCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or TaskCanceledException or InvalidOperationException)
         {
             // Storage did not take it in time: counted, and this order's traffic stops (nothing was acknowledged).
             Interlocked.Increment(ref _failed);

@@ -15,10 +15,21 @@ internal sealed class InboxQueue(StorageAccount storage, InputBacklog backlog)
     public async Task EnqueueAsync(InputEnvelope envelope, TimeSpan invisibleFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var receipt = (await storage.Inbox.SendMessageAsync(envelope.ToJson(), invisibleFor, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken)
-            .ConfigureAwait(false)).Value;
-        // Counted before the worker can see it, so the worker's done always follows.
+        // Counted from before the queue put: under a slow storage the puts in progress are backlog too, and admission control
+        // must see them before it lets more in; counted before the worker can see it, so the worker's done always follows.
         backlog.Track(envelope);
+        SendReceipt receipt;
+        try
+        {
+            receipt = (await storage.Inbox.SendMessageAsync(envelope.ToJson(), invisibleFor, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken)
+                .ConfigureAwait(false)).Value;
+        }
+        catch
+        {
+            backlog.Done(envelope);
+            throw;
+        }
+
         _local.Writer.TryWrite(new LocalInput(envelope, receipt.MessageId, receipt.PopReceipt));
     }
 
