@@ -24,9 +24,13 @@ internal sealed class CountingSender(Channel channel) : IChannelSender
 
     public int Total => _byIntent.Values.Sum();
 
+    /// <summary>Told of every message as it is handed over (the overload run times acceptance to hand-over with it).</summary>
+    public Action<OutboundMessage>? Handed { get; set; }
+
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         _byIntent.AddOrUpdate(message.Intent, 1, static (_, n) => n + 1);
+        Handed?.Invoke(message);
         if (message.Intent == Intent.CsatSurvey)
         {
             _surveyed.Writer.TryWrite(message.OrderId);

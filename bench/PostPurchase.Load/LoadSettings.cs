@@ -20,11 +20,31 @@ internal sealed record LoadSettings(int Orders, int Concurrency, double Speed, d
     /// <summary>HTTP mode: minutes to wait for the last email after the last order was driven.</summary>
     public int DeadlineMinutes { get; init; }
 
+    /// <summary>Overload mode: the offered loads, in percent of the storage ceiling, of the closed-loop run; empty: not that mode.</summary>
+    public IReadOnlyList<int> OverloadLevels { get; init; } = [];
+
+    /// <summary>Overload mode: seconds new orders arrive at each level.</summary>
+    public int LevelSeconds { get; init; }
+
+    /// <summary>Overload mode: real milliseconds between an order's carrier webhooks.</summary>
+    public int EventGapMs { get; init; }
+
+    /// <summary>Overload mode: the admission target (ms) and hard cap the engine runs with, or no admission control at all.</summary>
+    public int AdmissionTargetMs { get; init; }
+
+    public int MaxBacklog { get; init; }
+
+    public bool NoAdmission { get; init; }
+
+    /// <summary>Overload mode: the storage ceiling (writes/s) to offer load against instead of measuring it, so runs compare.</summary>
+    public double Ceiling { get; init; }
+
     public static LoadSettings Parse(string[] args)
     {
         var known = new[] { "--orders", "--concurrency", "--speed", "--event-gap-hours", "--idle-seconds", "--pending", "--timer-seconds", "--stand-in", "--rate",
-            "--http", "--serve", "--serve-log", "--settle-seconds", "--deadline-minutes" };
-        var values = new[] { "--http", "--serve", "--serve-log" };
+            "--http", "--serve", "--serve-log", "--settle-seconds", "--deadline-minutes",
+            "--overload", "--level-seconds", "--event-gap-ms", "--admission-target-ms", "--max-backlog", "--no-admission", "--ceiling" };
+        var values = new[] { "--http", "--serve", "--serve-log", "--overload" };
         for (var i = 0; i < args.Length; i++)
         {
             if (values.Contains(args[i]))
@@ -64,7 +84,27 @@ internal sealed record LoadSettings(int Orders, int Concurrency, double Speed, d
             ServeLog = Text(args, "--serve-log"),
             SettleSeconds = (int)Number(args, "--settle-seconds", 20, 0),
             DeadlineMinutes = (int)Number(args, "--deadline-minutes", 10, 1),
+            OverloadLevels = Levels(Text(args, "--overload")),
+            LevelSeconds = (int)Number(args, "--level-seconds", 20, 1),
+            EventGapMs = (int)Number(args, "--event-gap-ms", 250, 0),
+            AdmissionTargetMs = (int)Number(args, "--admission-target-ms", 500, 1),
+            MaxBacklog = (int)Number(args, "--max-backlog", 128, 1),
+            NoAdmission = args.Contains("--no-admission"),
+            Ceiling = Number(args, "--ceiling", 0, 0),
         };
+    }
+
+    private static int[] Levels(string? text)
+    {
+        if (text is null)
+        {
+            return [];
+        }
+
+        var levels = text.Split(',', StringSplitOptions.TrimEntries);
+        return levels.All(l => int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1000)
+            ? levels.Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray()
+            : throw new ArgumentException("--overload needs percentages of the storage ceiling between 1 and 1000, e.g. --overload 50,80,95,120.");
     }
 
     private static string? Text(string[] args, string name)

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using PostPurchase.Core.Messages;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
-using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Runtime;
 using PostPurchase.Infrastructure.Storage;
 using PostPurchase.Infrastructure.Workflows;
@@ -18,6 +16,12 @@ using PostPurchase.Testing.Azurite;
 // lateness (in real milliseconds), storage requests and memory. --stand-in uses the small stand-in decider on the real clock.
 // --http URL --serve COMMAND drives the baseline work over HTTP against a runtime it starts instead (PostPurchase.Load.Http).
 var settings = LoadSettings.Parse(args);
+if (settings.OverloadLevels.Count > 0)
+{
+    await OverloadRun.RunAsync(settings);
+    return;
+}
+
 if (settings.HttpUrl is not null)
 {
     await HttpLoadRun.RunAsync(settings);
@@ -31,32 +35,17 @@ var ceiling = await RawWriteCeiling.MeasureAsync(azurite.ConnectionString, TimeS
 TimeProvider clock = settings.StandIn ? TimeProvider.System : new AcceleratedTime(Some.Monday, settings.Speed);
 var factor = settings.Speed;
 TimeSpan Scaled(TimeSpan real) => TimeSpan.FromTicks((long)(real.Ticks * factor));
-var composer = new MessageComposer(new Branding { ShopName = "Load shop" });
-var links = new CustomerLinks("load-signing-key-load-signing-key-0123456789", "https://shop.example", clock);
 var senders = new[] { new CountingSender(Channel.Email), new CountingSender(Channel.Sms), new CountingSender(Channel.WhatsApp) };
 int Sent(Intent intent) => senders.Sum(s => s.Count(intent));
 
-var services = new ServiceCollection();
-services.AddLogging();
-services.AddMetrics();
-services.AddSingleton(clock);
-services.AddSingleton<StorageRequestCounter>();
-services.AddSingleton(sp => new StorageAccount(azurite.ConnectionString, sp.GetRequiredService<StorageRequestCounter>()));
-services.AddSingleton(new EngineOptions
+var services = LoadEngine.Services(azurite.ConnectionString, clock, new EngineOptions
 {
     Decide = settings.StandIn ? new LoadTimeline(TimeSpan.FromSeconds(settings.TimerSeconds)).Decide : OrderTimeline.Decide,
-    Render = (m, s) => composer.Compose(m, s, links.For(s.Order.OrderId)),
+    Render = LoadEngine.Render(clock),
     // Windows meant as real time (index look-ahead, send lease) are judged by the business clock: scale them with it.
     WakeLookahead = Scaled(TimeSpan.FromSeconds(90)),
     SendingLease = Scaled(TimeSpan.FromMinutes(2)),
-});
-foreach (var sender in senders)
-{
-    services.AddSingleton<IChannelSender>(sender);
-}
-
-services.AddEmbeddedEngine();
-services.AddSingleton<EngineService>();
+}, senders);
 await using var provider = services.BuildServiceProvider();
 
 var latency = new Percentiles();

@@ -27,7 +27,9 @@ public static class InfrastructureRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(PostPurchaseOptions.Section);
-        PostPurchaseOptionsBinding.Ensure(builder).ValidateOnStart();
+        PostPurchaseOptionsBinding.Ensure(builder)
+            .Validate(o => o.AdmissionTargetMs >= 1, "PostPurchase:AdmissionTargetMs (env PostPurchase__AdmissionTargetMs) must be at least 1 millisecond.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PostPurchaseOptions>, GrowthOptionsValidation>();
         var settings = section.Get<PostPurchaseOptions>() ?? new PostPurchaseOptions();
 
@@ -56,6 +58,7 @@ public static class InfrastructureRegistration
                 UnsubscribeUrl = orderId => links.For(orderId).UnsubscribeUrl,
                 StatusCallbackUrl = $"{settings.PublicBaseUrl.TrimEnd('/')}/api/webhooks/twilio/status",
                 MaxBacklog = settings.MaxBacklog,
+                AdmissionTarget = TimeSpan.FromMilliseconds(settings.AdmissionTargetMs),
             };
         });
         builder.Services.AddStudioSettings();

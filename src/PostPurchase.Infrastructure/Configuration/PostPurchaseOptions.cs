@@ -25,8 +25,11 @@ public sealed class PostPurchaseOptions
     /// <summary><c>System</c> (default) or <c>Simulated</c> (refused in Production).</summary>
     public string Clock { get; set; } = "System";
 
-    /// <summary>Inputs accepted and not yet applied past which intake and carrier webhooks answer 503 with Retry-After (self-hosted runtime).</summary>
+    /// <summary>Inputs accepted and not yet applied past which intake and carrier webhooks answer 503 with Retry-After whatever their wait (self-hosted runtime).</summary>
     public int MaxBacklog { get; set; } = 128;
+
+    /// <summary>Milliseconds the oldest accepted input may wait unapplied before intake and webhooks answer 503 with Retry-After (self-hosted runtime).</summary>
+    public int AdmissionTargetMs { get; set; } = 500;
 
     /// <summary>Webhook secrets per carrier provider (aftership, easypost, sendcloud, shippo, generic).</summary>
     public Dictionary<string, CarrierOptions> Carriers { get; set; } = new(StringComparer.OrdinalIgnoreCase);

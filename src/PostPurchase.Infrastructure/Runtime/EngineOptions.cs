@@ -66,8 +66,11 @@ internal sealed class EngineOptions
     /// <summary>How often the wake-up index is reconciled with the state rows' NextWakeAt.</summary>
     public TimeSpan WakeRebuildInterval { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Inputs accepted and not applied past which intake and webhooks answer 503 with Retry-After (admission control).</summary>
+    /// <summary>Inputs accepted and not applied past which intake and webhooks answer 503 with Retry-After whatever their wait (admission's hard cap).</summary>
     public int MaxBacklog { get; init; } = 128;
+
+    /// <summary>How long the oldest accepted input may wait unapplied before intake and webhooks answer 503 (admission control).</summary>
+    public TimeSpan AdmissionTarget { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Retries of a decision whose state row was changed by another writer meanwhile.</summary>
     public int MaxConflictRetries { get; init; } = 20;

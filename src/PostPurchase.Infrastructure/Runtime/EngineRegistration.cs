@@ -29,6 +29,7 @@ internal static class EngineRegistration
         services.AddSingleton<WakeupScheduler>();
         services.AddSingleton<ProviderPauses>();
         services.AddSingleton<SweepSchedule>();
+        services.AddSingleton<InputBacklog>();
         services.AddSingleton<IAdmission, EngineAdmission>();
         services.AddSingleton<SendGate>();
         services.AddSingleton<OutboxDispatcher>();

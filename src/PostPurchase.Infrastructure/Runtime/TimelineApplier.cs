@@ -22,26 +22,24 @@ internal sealed partial class TimelineApplier(
     OutboxStore outboxStore,
     EngineOptions options,
     EngineMetrics metrics,
+    InputBacklog backlog,
     TimeProvider time,
     ILogger<TimelineApplier> logger,
     MerchantWebhooks.IMerchantWebhooks? webhooks = null,
     Buyers.IBuyerProfiles? buyers = null)
 {
-    private int _inFlight;
-
-    /// <summary>Inputs being applied right now (admission control counts them as backlog).</summary>
-    public int InFlight => Volatile.Read(ref _inFlight);
-
     public async Task<(ApplyOutcome Outcome, LoadedState? State)> ApplyAsync(InputEnvelope envelope, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _inFlight);
+        ArgumentNullException.ThrowIfNull(envelope);
+        // Admission control counts it as backlog while it is applied (an input queued here was counted since it was queued).
+        backlog.Track(envelope);
         try
         {
             return await ApplyCountedAsync(envelope, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            backlog.Done(envelope);
         }
     }
 

@@ -4,7 +4,7 @@ using PostPurchase.Infrastructure.Runtime;
 namespace PostPurchase.Infrastructure.Storage;
 
 /// <summary>The <c>timeline-inputs</c> queue; <see cref="Enqueued"/> wakes this process's inbox worker at once.</summary>
-internal sealed class InboxQueue(StorageAccount storage)
+internal sealed class InboxQueue(StorageAccount storage, InputBacklog backlog)
 {
     private readonly System.Threading.Channels.Channel<LocalInput> _local = System.Threading.Channels.Channel.CreateUnbounded<LocalInput>();
 
@@ -15,8 +15,21 @@ internal sealed class InboxQueue(StorageAccount storage)
     public async Task EnqueueAsync(InputEnvelope envelope, TimeSpan invisibleFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var receipt = (await storage.Inbox.SendMessageAsync(envelope.ToJson(), invisibleFor, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken)
-            .ConfigureAwait(false)).Value;
+        // Counted from before the queue put: under a slow storage the puts in progress are backlog too, and admission control
+        // must see them before it lets more in; counted before the worker can see it, so the worker's done always follows.
+        backlog.Track(envelope);
+        SendReceipt receipt;
+        try
+        {
+            receipt = (await storage.Inbox.SendMessageAsync(envelope.ToJson(), invisibleFor, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken)
+                .ConfigureAwait(false)).Value;
+        }
+        catch
+        {
+            backlog.Done(envelope);
+            throw;
+        }
+
         _local.Writer.TryWrite(new LocalInput(envelope, receipt.MessageId, receipt.PopReceipt));
     }
 
