@@ -21,6 +21,8 @@ foreach (var name in settings.Cases)
             "kill" => KillCase.RunAsync(context),
             "outage" => OutageCase.RunAsync(context),
             "send-rate" => SendRateCase.RunAsync(context),
+            "two-hosts" => TwoHostsCase.RunAsync(context),
+            "providers" => ProvidersCase.RunAsync(context),
             _ => throw new ArgumentException($"Case '{name}' is not built."),
         });
     }

@@ -19,6 +19,7 @@ internal sealed class AcsStandIn : IAsyncDisposable
     private readonly Random _random = new(7);
     private readonly StandInServer _server;
     private long _unsigned;
+    private long _statusReads;
 
     public AcsStandIn(DeliveryLedger ledger, TimeProvider clock)
     {
@@ -38,6 +39,9 @@ internal sealed class AcsStandIn : IAsyncDisposable
 
     /// <summary>Requests refused for a missing or wrong signature (non-zero: the runtime was misconfigured).</summary>
     public long Unsigned => Interlocked.Read(ref _unsigned);
+
+    /// <summary>Operation status reads answered (the runtime's status poll).</summary>
+    public long StatusReads => Interlocked.Read(ref _statusReads);
 
     /// <summary>The secret the runtime holds, to look for in its logs.</summary>
     public static string Secret => Convert.ToBase64String(Key);
@@ -69,6 +73,7 @@ internal sealed class AcsStandIn : IAsyncDisposable
         if (HttpMethods.IsGet(request.Method) && path.StartsWith(Operations, StringComparison.Ordinal))
         {
             var operationId = path[Operations.Length..];
+            Interlocked.Increment(ref _statusReads);
             if (!_operations.ContainsKey(operationId))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -17,7 +17,8 @@ namespace PostPurchase.Faults.Rig;
 internal sealed class OrderAudit(HttpClient http, DeliveryLedger emails, DeliveryLedger texts)
 {
     /// <summary>Audits until every order is finished or <paramref name="patience"/> has passed; returns the last findings.</summary>
-    public async Task<AuditFindings> SettleAsync(IReadOnlyList<OrderTrace> traces, TimeSpan patience, CancellationToken cancellationToken)
+    /// <param name="every">Pause between rounds (10 s unless given): shorter where the time to finish is itself a figure.</param>
+    public async Task<AuditFindings> SettleAsync(IReadOnlyList<OrderTrace> traces, TimeSpan patience, CancellationToken cancellationToken, TimeSpan? every = null)
     {
         var waited = Stopwatch.StartNew();
         var open = traces.ToList();
@@ -37,7 +38,7 @@ internal sealed class OrderAudit(HttpClient http, DeliveryLedger emails, Deliver
                 return new AuditFindings([.. done.Concat(round.Where(f => !f.Settled))], waited.Elapsed);
             }
             Console.WriteLine($"  audit after {waited.Elapsed.TotalSeconds:F0} s: {open.Count} of {traces.Count} orders not finished yet");
-            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            await Task.Delay(every ?? TimeSpan.FromSeconds(10), cancellationToken);
         }
     }
 

@@ -16,6 +16,9 @@ internal sealed class ProviderBehaviour
     /// <summary>Share of sends answered 429 or 503 without being processed (0 to 1); alternates between the two.</summary>
     public double RefuseShare { get; set; }
 
+    /// <summary>Whether every send is answered 503 without Retry-After (the service is up but failing); checked before the quota.</summary>
+    public bool Unavailable { get; set; }
+
     /// <summary>Sends accepted per rolling minute; past it 429 with Retry-After, as ACS's quota answers. Null: no quota.</summary>
     public int? PerMinuteQuota { get; set; }
 
@@ -45,6 +48,10 @@ internal sealed class ProviderBehaviour
     {
         lock (_gate)
         {
+            if (Unavailable)
+            {
+                return (503, null);
+            }
             if (PerMinuteQuota is { } quota)
             {
                 while (_window.Count > 0 && nowTicks - _window.Peek() >= TimeSpan.TicksPerMinute)

@@ -18,6 +18,7 @@ internal sealed class TwilioStandIn : IAsyncDisposable
     public const string From = "+3197010000099";
 
     private readonly ConcurrentDictionary<string, SentText> _sent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, long> _byCallbackPort = new();
     private readonly Random _random = new(11);
     private readonly StandInServer _server;
     private long _unauthorised;
@@ -39,6 +40,9 @@ internal sealed class TwilioStandIn : IAsyncDisposable
 
     /// <summary>Requests refused for missing or wrong credentials (non-zero: the runtime was misconfigured).</summary>
     public long Unauthorised => Interlocked.Read(ref _unauthorised);
+
+    /// <summary>Texts accepted by the port of their status callback: each runtime gives its own address, so this says which one sent it.</summary>
+    public long SentVia(int port) => _byCallbackPort.GetValueOrDefault(port);
 
     public Task UpAsync() => _server.UpAsync();
 
@@ -88,6 +92,10 @@ internal sealed class TwilioStandIn : IAsyncDisposable
         var key = Uri.TryCreate(callback, UriKind.Absolute, out var uri) ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query)["key"].ToString() : "";
         var text = new SentText($"SM{Guid.NewGuid():N}", form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), key, Clock.GetUtcNow());
         _sent[text.Sid] = text;
+        if (uri is not null)
+        {
+            _byCallbackPort.AddOrUpdate(uri.Port, 1, static (_, n) => n + 1);
+        }
         Ledger.Deliver(key.Length > 0 ? key : text.Sid, $"text|{text.To}|{text.Body}");
         context.Response.StatusCode = StatusCodes.Status201Created;
         await context.Response.WriteAsJsonAsync(text.Resource());

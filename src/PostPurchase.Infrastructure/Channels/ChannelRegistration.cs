@@ -106,7 +106,8 @@ public static class ChannelRegistration
                 sp.GetRequiredService<IHttpClientFactory>(),
                 sp.GetRequiredService<IOptions<PostPurchaseOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<TwilioChannelSender>>()));
+                sp.GetRequiredService<ILogger<TwilioChannelSender>>(),
+                sp.GetRequiredService<ChannelTimings>()));
         }
     }
 

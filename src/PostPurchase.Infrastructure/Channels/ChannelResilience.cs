@@ -32,6 +32,8 @@ internal static class ChannelResilience
             pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 BreakDuration = timings.BreakDuration,
+                FailureRatio = timings.BreakFailureRatio,
+                MinimumThroughput = timings.BreakMinimumThroughput,
                 ShouldHandle = args => ValueTask.FromResult(IsServiceTrouble(args.Outcome)),
             });
             pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = timings.AttemptTimeout });

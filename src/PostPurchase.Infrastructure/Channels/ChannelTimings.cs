@@ -21,6 +21,15 @@ internal sealed record ChannelTimings
     /// <summary>How long the circuit stays open after too many failures.</summary>
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Share of failed calls (5xx, no connection, timeout) within 30 s that opens the circuit. Half: a provider that refuses some
+    /// sends still delivers the rest, and an open circuit would stop those too; one that is down fails nearly every call.
+    /// </summary>
+    public double BreakFailureRatio { get; init; } = 0.5;
+
+    /// <summary>Calls within 30 s before the circuit may open at all, so a few failures of a quiet shop do not stop sending.</summary>
+    public int BreakMinimumThroughput { get; init; } = 20;
+
     /// <summary>How long the status poll keeps reading an ACS operation that is still running.</summary>
     public TimeSpan AcsPollTimeout { get; init; } = TimeSpan.FromHours(1);
 

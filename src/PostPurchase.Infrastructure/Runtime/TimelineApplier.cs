@@ -219,7 +219,7 @@ internal sealed partial class TimelineApplier(
         }
 
         await QueueSignalsAsync(envelope.OrderId, decision, cancellationToken).ConfigureAwait(false);
-        LogApplied(envelope.OrderId, envelope.Type, decision.Messages.Count, decision.State.NextWakeAt);
+        LogApplied(envelope.OrderId, envelope.Type, envelope.Id, decision.Messages.Count, decision.State.NextWakeAt);
     }
 
     // Signals go to the shop's webhooks after the commit; queuing only logs them, the webhook dispatcher sends.
@@ -245,8 +245,9 @@ internal sealed partial class TimelineApplier(
     [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId}: the {Kind} webhook could not be queued; the input stays applied")]
     private partial void LogSignalNotQueued(Exception exception, string orderId, string kind);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId}: applied {InputType}; {MessageCount} messages decided; next wake-up {NextWakeAt}")]
-    private partial void LogApplied(string orderId, string inputType, int messageCount, DateTimeOffset? nextWakeAt);
+    // The input id (a wake-up's is its due time) lets an operator, or the two-Host fault case, see an input applied twice.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId}: applied {InputType} {InputId}; {MessageCount} messages decided; next wake-up {NextWakeAt}")]
+    private partial void LogApplied(string orderId, string inputType, string inputId, int messageCount, DateTimeOffset? nextWakeAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: state changed meanwhile while applying {InputType} (attempt {Attempt}); deciding again")]
     private partial void LogConflict(string orderId, string inputType, int attempt);

@@ -40,6 +40,8 @@ internal sealed partial class AcsEmailSender(
 
     public string Provider => "acs";
 
+    private const string CircuitOpen = "sending is paused for a moment (circuit open).";
+
     /// <summary>The operation id is the message's own: a send whose answer was lost is looked up before it is made again.</summary>
     public bool CanLookUpSends => true;
 
@@ -62,7 +64,9 @@ internal sealed partial class AcsEmailSender(
                 var (known, status, lookupError) = await GetStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
                 if (lookupError is not null)
                 {
-                    return Log(message, new SendResult(SendOutcome.Retry, Error: lookupError));
+                    // An open circuit made no call: the outbox pauses the channel for the break, as for a refused send.
+                    var paused = lookupError.Contains(CircuitOpen, StringComparison.Ordinal) ? timings.BreakDuration : (TimeSpan?)null;
+                    return Log(message, new SendResult(SendOutcome.Retry, Error: lookupError, RetryAfter: paused));
                 }
                 if (known)
                 {
@@ -126,7 +130,11 @@ internal sealed partial class AcsEmailSender(
             var status = await response.Content.ReadFromJsonAsync<AcsOperationStatus>(AcsResponses.Json, cancellationToken).ConfigureAwait(false);
             return (true, status ?? new AcsOperationStatus(operationId, "Running", null), null);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or JsonException)
+        catch (BrokenCircuitException)
+        {
+            return (false, null, $"ACS status check of operation {operationId} failed: {CircuitOpen}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or JsonException)
         {
             return (false, null, $"ACS status check of operation {operationId} failed: {ex.Message}");
         }
@@ -155,7 +163,8 @@ internal sealed partial class AcsEmailSender(
         }
         catch (BrokenCircuitException)
         {
-            return (new SendResult(SendOutcome.Retry, Error: "ACS failed repeatedly; sending is paused for a moment (circuit open)."), false);
+            // The break as Retry-After: the outbox pauses the channel for it instead of spending every claimed message's attempts.
+            return (new SendResult(SendOutcome.Retry, Error: $"ACS failed repeatedly; {CircuitOpen}", RetryAfter: timings.BreakDuration), false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {

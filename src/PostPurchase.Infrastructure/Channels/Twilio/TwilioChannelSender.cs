@@ -27,7 +27,8 @@ internal sealed partial class TwilioChannelSender(
     IHttpClientFactory clients,
     IOptions<PostPurchaseOptions> options,
     TimeProvider time,
-    ILogger<TwilioChannelSender> logger) : IChannelSender
+    ILogger<TwilioChannelSender> logger,
+    ChannelTimings timings) : IChannelSender
 {
     /// <summary>The named HTTP client (with its resilience pipeline) this sender uses.</summary>
     public const string HttpClientName = "twilio";
@@ -106,7 +107,8 @@ internal sealed partial class TwilioChannelSender(
             return (ex.InnerException switch
             {
                 TimeoutRejectedException => new SendResult(SendOutcome.Unknown, Error: "Twilio did not answer in time; the message may have been accepted: check its status before sending again."),
-                BrokenCircuitException => new SendResult(SendOutcome.Retry, Error: "Twilio failed repeatedly; sending is paused for a moment (circuit open)."),
+                // The break as Retry-After: the outbox pauses the channel for it instead of spending every claimed message's attempts.
+                BrokenCircuitException => new SendResult(SendOutcome.Retry, Error: "Twilio failed repeatedly; sending is paused for a moment (circuit open).", RetryAfter: timings.BreakDuration),
                 HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } connect =>
                     new SendResult(SendOutcome.Retry, Error: $"Twilio could not be reached: {connect.Message}"),
                 var other => new SendResult(SendOutcome.Unknown, Error: $"The connection to Twilio broke after sending; the message may have been accepted: {other?.Message ?? ex.Message}"),
