@@ -10,7 +10,7 @@ namespace PostPurchase.Functions.Timeline;
 public sealed record ActivityRetry(int MaxAttempts, TimeSpan FirstInterval, double BackoffCoefficient, TimeSpan MaxInterval)
 {
     /// <summary>Five attempts over about a quarter of an hour: 30 s, 1 min, 2 min, 4 min.</summary>
-    public static ActivityRetry Default { get; } = new(5, TimeSpan.FromSeconds(30), 2.0, TimeSpan.FromMinutes(10));
+    public static ActivityRetry Default { get; } = new(8, TimeSpan.FromSeconds(30), 2.0, TimeSpan.FromMinutes(10));
 
     /// <summary>The Durable Task options for an activity call with this policy.</summary>
     public TaskOptions ToTaskOptions() =>

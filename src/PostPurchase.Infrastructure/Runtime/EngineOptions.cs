@@ -61,7 +61,8 @@ internal sealed class EngineOptions
     public TimeSpan SendingLease { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Send attempts (Retry outcomes) before a message is marked failed.</summary>
-    public int MaxSendAttempts { get; init; } = 6;
+    /// <remarks>With the backoff of 5 s doubling up to an hour, 12 attempts ride out about two and a half hours of provider trouble.</remarks>
+    public int MaxSendAttempts { get; init; } = 12;
 
     /// <summary>How often the wake-up index is reconciled with the state rows' NextWakeAt.</summary>
     public TimeSpan WakeRebuildInterval { get; init; } = TimeSpan.FromHours(1);

@@ -9,7 +9,7 @@ public sealed class ActivityRetryTests
     {
         var policy = ActivityRetry.Default.ToTaskOptions().Retry!.Policy!;
 
-        Assert.Equal(5, policy.MaxNumberOfAttempts);
+        Assert.Equal(8, policy.MaxNumberOfAttempts);
         Assert.Equal(TimeSpan.FromSeconds(30), policy.FirstRetryInterval);
         Assert.Equal(2.0, policy.BackoffCoefficient);
         Assert.Equal(TimeSpan.FromMinutes(10), policy.MaxRetryInterval);
