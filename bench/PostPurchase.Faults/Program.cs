@@ -21,6 +21,7 @@ foreach (var name in settings.Cases)
             "kill" => KillCase.RunAsync(context),
             "outage" => OutageCase.RunAsync(context),
             "send-rate" => SendRateCase.RunAsync(context),
+            "hostile" => HostileCase.RunAsync(context),
             _ => throw new ArgumentException($"Case '{name}' is not built."),
         });
     }
