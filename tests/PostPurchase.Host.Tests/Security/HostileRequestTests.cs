@@ -75,6 +75,8 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
         { "POST", "/api/orders/o-1/cancel", """{"reason":"a","reason":"b"}""", "application/json", Credential.Genuine },
         { "POST", "/api/orders", """{"orderId":"a","orderId":"b"}""", "application/json", Credential.Genuine },
         { "POST", "/api/webhooks/shops/woocommerce", "nf3 -e3nf", "text/plain", Credential.None },
+        { "POST", "/api/webhooks/carriers/easypost", """{"id":"\ud800"}""", "???", Credential.Genuine },
+        { "POST", "/api/webhooks/acs/events", """[{"id":"\ud800"}]""", "application/json", Credential.Genuine },
         { "POST", "/api/orders", """{"status":"\ud800","totals":"#I&","occurredAt":"","trackingNumber":-487158184378535659}""", "application/json", Credential.Genuine },
     };
 
