@@ -9,6 +9,9 @@ internal sealed class HostileTally
     /// <summary>Stands for "the runtime closed the connection while a huge body was still being written".</summary>
     public const int ClosedOnHugeBody = 0;
 
+    /// <summary>Stands for "no answer twice over": the runtime broke the connection on a request it could have read.</summary>
+    public const int NoAnswer = -1;
+
     private readonly List<string> _examples = [];
 
     public int Sent { get; private set; }
@@ -23,11 +26,13 @@ internal sealed class HostileTally
 
     public int Closed { get; private set; }
 
+    public int Unanswered { get; private set; }
+
     public int StoredFromRefused { get; private set; }
 
     public IReadOnlyList<string> Examples => _examples;
 
-    public string Summary => $"{Accepted} / {Refused} / {ServerErrors} / {Closed}";
+    public string Summary => $"{Accepted} / {Refused} / {ServerErrors} / {Closed} / {Unanswered}";
 
     /// <summary>Counts one answer and holds storage to account for it.</summary>
     public async Task CountAsync(HostileRequest hostile, int status, StorageWatch watch, bool replay)
@@ -39,6 +44,10 @@ internal sealed class HostileTally
         {
             case ClosedOnHugeBody:
                 Closed++;
+                break;
+            case NoAnswer:
+                Unanswered++;
+                Note($"no answer for {label}");
                 break;
             case >= 500:
                 ServerErrors++;
