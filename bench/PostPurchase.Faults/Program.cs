@@ -23,6 +23,7 @@ foreach (var name in settings.Cases)
             "send-rate" => SendRateCase.RunAsync(context),
             "two-hosts" => TwoHostsCase.RunAsync(context),
             "providers" => ProvidersCase.RunAsync(context),
+            "hostile" => HostileCase.RunAsync(context),
             _ => throw new ArgumentException($"Case '{name}' is not built."),
         });
     }

@@ -51,7 +51,7 @@ internal static class KillCase
         var fault = $"kill -9 ×{runtime.Kills}, {settings.Orders} orders";
         context.Add(fault, "inputs lost (acknowledged, not in the order) / intakes never acknowledged", $"{audit.Lost} / {audit.NeverAcknowledged}", "0 / -", audit.Lost == 0, loads);
         var duplicates = rig.Emails.Duplicates + rig.Texts.Duplicates;
-        context.Add(fault, "duplicate provider deliveries (by message key)", $"{duplicates} (ACS requests repeated under the same Operation-Id: {rig.Emails.Repeats})", "0", duplicates == 0, loads);
+        context.Add(fault, "duplicate provider deliveries (by message key)", $"{duplicates}: {rig.Emails.Duplicates} emails, {rig.Texts.Duplicates} texts (ACS requests repeated under the same Operation-Id: {rig.Emails.Repeats})", "0", duplicates == 0, loads);
         context.Add(fault, $"timelines unfinished after {settings.SettleMinutes:F0} min", $"{audit.Unfinished}", "0", audit.Unfinished == 0, loads);
         context.Add(fault, "messages failed / shown sent but never received", $"{audit.Failed} / {audit.Phantoms}", "0 / 0", audit.Failed == 0 && audit.Phantoms == 0, loads);
         context.Add(fault, "5xx other than 503 answered", $"{client.UnexpectedServerErrors}", "0", client.UnexpectedServerErrors == 0, loads);

@@ -1,3 +1,5 @@
+using PostPurchase.Testing.Hostile;
+
 namespace PostPurchase.Faults.Rig;
 
 /// <summary>Every secret the runtime under test is given: hostile requests forge them, and none may show up in its logs.</summary>
@@ -23,6 +25,10 @@ internal static class HarnessSecrets
         ("WooCommerce secret", WooCommerce), ("Shopware secret", Shopware), ("Event Grid key", EventGrid),
         ("Twilio auth token", TwilioStandIn.AuthToken), ("ACS access key", AcsStandIn.Secret),
     ];
+
+    /// <summary>The same secrets as the hostile generators sign genuine requests with.</summary>
+    public static HostileSecrets Hostile { get; } = new(ApiKey, EventGrid, TwilioStandIn.AuthToken, Shopify, WooCommerce, Shopware,
+        new Dictionary<string, string> { ["generic"] = Generic, ["aftership"] = AfterShip, ["easypost"] = EasyPost, ["sendcloud"] = Sendcloud, ["shippo"] = Shippo });
 
     /// <summary>The runtime's settings for every secret.</summary>
     public static Dictionary<string, string> Settings() => new()

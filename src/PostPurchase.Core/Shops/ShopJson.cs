@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Unicode;
+using PostPurchase.Core.Serialization;
 
 namespace PostPurchase.Core.Shops;
 
@@ -12,10 +12,10 @@ internal static class ShopJson
     /// <summary>Parses a body that must be a JSON object; throws <see cref="ShopPayloadException"/> naming the platform otherwise.</summary>
     public static JsonDocument Open(string platform, ReadOnlyMemory<byte> body)
     {
-        if (!Utf8.IsValid(body.Span))
+        if (!JsonText.IsText(body.Span))
         {
-            // JSON text is UTF-8 (RFC 8259); the reader only notices bad bytes inside a string when the string is read.
-            throw new ShopPayloadException($"The {platform} delivery is not valid UTF-8.");
+            // JSON text is UTF-8 (RFC 8259); the reader only notices bad bytes or a lone surrogate inside a string when the string is read.
+            throw new ShopPayloadException($"The {platform} delivery is not valid text: bytes that are not UTF-8, or an escaped lone surrogate such as \\ud800.");
         }
         try
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Testing;
 using PostPurchase.Host.Tests.Shops;
 using PostPurchase.Host.Tests.Support;
 using PostPurchase.Testing.Azurite;
+using PostPurchase.Testing.Hostile;
 using PostPurchase.Testing.Shops;
 
 namespace PostPurchase.Host.Tests.Security;
@@ -20,6 +21,10 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
     /// <summary>Kept modest so the suite stays lean; the fault harness sends thousands.</summary>
     private const int Iterations = 250;
 
+    /// <summary>What the Host under test holds; genuine requests are signed with it.</summary>
+    private static readonly HostileSecrets Secrets = new(HostApp.ApiKey, "hostile-eventgrid-key-7c1d", TwilioApi.AuthToken,
+        ShopSamples.ShopifySecret, ShopSamples.WooSecret, ShopSamples.ShopwareSecret, HostApp.Secrets);
+
     private readonly FakeLogCollector _logs = new();
     private HostApp _app = null!;
     private HttpClient _web = null!;
@@ -29,7 +34,7 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
     {
         var settings = new Dictionary<string, string>(new TwilioApi().Settings)
         {
-            ["PostPurchase:Email:EventGridKey"] = HostileSigner.EventGridKey,
+            ["PostPurchase:Email:EventGridKey"] = Secrets.EventGridKey,
             ["PostPurchase:Shops:Shopify:WebhookSecret"] = ShopSamples.ShopifySecret,
             ["PostPurchase:Shops:WooCommerce:WebhookSecret"] = ShopSamples.WooSecret,
             ["PostPurchase:Shops:Shopware:ShopSecret"] = ShopSamples.ShopwareSecret,
@@ -56,7 +61,7 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
 
         // Three platforms, a slot per kind of refusal each: however many forged deliveries came.
         Assert.InRange((await _rows.CountAsync()).GetValueOrDefault(StoredRows.RefusalLog), 0, 3 * 20);
-        Assert.All(_logs.GetSnapshot(), log => Assert.All(HostileSigner.Secrets, secret =>
+        Assert.All(_logs.GetSnapshot(), log => Assert.All(Secrets.All, secret =>
             Assert.DoesNotContain(secret, $"{log.Message} {log.Exception}", StringComparison.Ordinal)));
     }
 
@@ -70,6 +75,8 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
         { "POST", "/api/orders/o-1/cancel", """{"reason":"a","reason":"b"}""", "application/json", Credential.Genuine },
         { "POST", "/api/orders", """{"orderId":"a","orderId":"b"}""", "application/json", Credential.Genuine },
         { "POST", "/api/webhooks/shops/woocommerce", "nf3 -e3nf", "text/plain", Credential.None },
+        { "POST", "/api/webhooks/carriers/easypost", """{"id":"\ud800"}""", "???", Credential.Genuine },
+        { "POST", "/api/webhooks/acs/events", """[{"id":"\ud800"}]""", "application/json", Credential.Genuine },
         { "POST", "/api/orders", """{"status":"\ud800","totals":"#I&","occurredAt":"","trackingNumber":-487158184378535659}""", "application/json", Credential.Genuine },
     };
 
@@ -117,7 +124,7 @@ public sealed class HostileRequestTests(AzuriteServer azurite) : IAsyncLifetime
         int status;
         try
         {
-            using var request = hostile.ToHttp(_web.BaseAddress!);
+            using var request = hostile.ToHttp(_web.BaseAddress!, Secrets);
             using var response = await _web.SendAsync(request);
             status = (int)response.StatusCode;
         }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Unicode;
+using PostPurchase.Core.Serialization;
 
 namespace PostPurchase.Core.Carriers.Payloads;
 
@@ -31,10 +31,10 @@ internal sealed class PayloadDocument : IDisposable
         {
             throw new CarrierPayloadException($"The {provider} webhook body is empty; a JSON object was expected.");
         }
-        if (!Utf8.IsValid(body.Span))
+        if (!JsonText.IsText(body.Span))
         {
-            // JSON text is UTF-8 (RFC 8259); the reader only notices bad bytes inside a string when the string is read.
-            throw new CarrierPayloadException($"The {provider} webhook body is not valid UTF-8.");
+            // JSON text is UTF-8 (RFC 8259); the reader only notices bad bytes or a lone surrogate inside a string when the string is read.
+            throw new CarrierPayloadException($"The {provider} webhook body is not valid text: bytes that are not UTF-8, or an escaped lone surrogate such as \\ud800.");
         }
         JsonDocument document;
         try

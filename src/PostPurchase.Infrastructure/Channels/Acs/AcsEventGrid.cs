@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Unicode;
+using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
 
 namespace PostPurchase.Infrastructure.Channels.Acs;
@@ -19,9 +19,9 @@ internal static class AcsEventGrid
     /// <summary>The events of one delivery; throws <see cref="JsonException"/> or <see cref="FormatException"/> naming what is wrong.</summary>
     public static AcsEventBatch Parse(byte[] body)
     {
-        if (!Utf8.IsValid(body))
+        if (!JsonText.IsText(body))
         {
-            throw new FormatException("The events are not valid UTF-8.");
+            throw new FormatException("The events are not valid text: bytes that are not UTF-8, or an escaped lone surrogate such as \\ud800.");
         }
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
         if (document.RootElement.ValueKind != JsonValueKind.Array)

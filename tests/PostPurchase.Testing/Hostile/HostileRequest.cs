@@ -1,14 +1,14 @@
 using System.Text;
 
-namespace PostPurchase.Host.Tests.Security;
+namespace PostPurchase.Testing.Hostile;
 
 /// <summary>One request a hostile or broken client sends: a public route, a body of any bytes, a content type and a credential.</summary>
-internal sealed record HostileRequest(string Method, string Path, string BodyKind, byte[] Body, string? ContentType, Credential Credential)
+public sealed record HostileRequest(string Method, string Path, string BodyKind, byte[] Body, string? ContentType, Credential Credential)
 {
-    /// <summary>The HTTP request, signed or keyed for its route by <see cref="HostileSigner"/> against the URL the Host sees.</summary>
-    public HttpRequestMessage ToHttp(Uri root)
+    /// <summary>The HTTP request, signed or keyed for its route by <see cref="HostileSigner"/> with <paramref name="secrets"/> against the URL the runtime sees.</summary>
+    public HttpRequestMessage ToHttp(Uri root, HostileSecrets secrets)
     {
-        var path = HostileSigner.WithQueryCredential(this);
+        var path = HostileSigner.WithQueryCredential(this, secrets);
         var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(root, path));
         if (Method != "GET")
         {
@@ -18,7 +18,7 @@ internal sealed record HostileRequest(string Method, string Path, string BodyKin
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
             }
         }
-        foreach (var (name, value) in HostileSigner.Headers(this, request.RequestUri!))
+        foreach (var (name, value) in HostileSigner.Headers(this, request.RequestUri!, secrets))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }

@@ -1,10 +1,10 @@
 using System.Text;
 using CsCheck;
 
-namespace PostPurchase.Host.Tests.Security;
+namespace PostPurchase.Testing.Hostile;
 
-/// <summary>CsCheck generators of hostile requests over every public route of the Host; they shrink to a minimal failing request.</summary>
-internal static class HostileGen
+/// <summary>CsCheck generators of hostile requests over every public route of either runtime; they shrink to a minimal failing request.</summary>
+public static class HostileGen
 {
     private static readonly string[] JsonKeys =
         ["orderId", "placedAt", "currency", "customer", "items", "totals", "shipments", "trackingNumber", "carrier", "status", "eventId", "occurredAt",

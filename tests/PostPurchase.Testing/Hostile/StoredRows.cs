@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
-namespace PostPurchase.Host.Tests.Security;
+namespace PostPurchase.Testing.Hostile;
 
-/// <summary>Counts what a Host with one storage prefix has stored: rows in each of its tables and messages in each of its queues.</summary>
-internal sealed class StoredRows(string connectionString, string prefix)
+/// <summary>Counts what a runtime has stored under one storage prefix (empty: the whole account): rows in each table, messages in each queue.</summary>
+public sealed class StoredRows(string connectionString, string prefix)
 {
     private readonly TableServiceClient _tables = new(connectionString);
     private readonly QueueServiceClient _queues = new(connectionString);
@@ -18,7 +18,7 @@ internal sealed class StoredRows(string connectionString, string prefix)
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         await foreach (var table in _tables.QueryAsync(maxPerPage: 1000))
         {
-            // The data-protection key ring is the Host's own, written once on first use, never from a request's content.
+            // The data-protection key ring is the runtime's own, written once on first use, never from a request's content.
             if (table.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !table.Name.EndsWith("DataProtectionKeys", StringComparison.OrdinalIgnoreCase))
             {
                 counts[table.Name] = 0;
