@@ -15,6 +15,7 @@ namespace PostPurchase.Infrastructure.Runtime;
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
+    OutboxAttention attention,
     SendGate gate,
     ProviderPauses pauses,
     SweepSchedule schedule,
@@ -84,7 +85,7 @@ internal sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow();
         schedule.Forget(now);
         var upcoming = !_sweptOnce;
-        var rows = await store.NeedingAttentionAsync(now, upcoming, cancellationToken).ConfigureAwait(false);
+        var rows = await attention.NeedingAttentionAsync(now, upcoming, cancellationToken).ConfigureAwait(false);
         _sweptOnce = true;
         if (upcoming)
         {

@@ -17,6 +17,7 @@ internal sealed partial class TimelineApplier(
     StateCache cache,
     OrderLocks locks,
     WakeupIndex wakeups,
+    OpenOrderIndex openOrders,
     WakeupBoard board,
     OutboxWork outbox,
     OutboxStore outboxStore,
@@ -92,8 +93,12 @@ internal sealed partial class TimelineApplier(
                 .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State, settings.Render), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))
                 .ToList();
             var indexed = await IndexAheadAsync(envelope, loaded?.Indexed ?? [], decision.State, now, cancellationToken).ConfigureAwait(false);
+            var writtenAt = time.GetTimestamp();
+            var open = await openOrders.BeforeCommitAsync(
+                envelope.OrderId, loaded?.Open ?? OpenKinds.None, decision.State.Completed, rows.Any(r => r.GetString("Status") == MessageRow.Pending), cancellationToken)
+                .ConfigureAwait(false);
             var commit = await store.CommitAsync(
-                loaded, envelope.OrderId, decision.State, envelope.Id, indexed, rows, NewEvents(loaded, envelope.Input), cancellationToken).ConfigureAwait(false);
+                loaded, envelope.OrderId, decision.State, envelope.Id, indexed, rows, NewEvents(loaded, envelope.Input), open, cancellationToken).ConfigureAwait(false);
             if (commit is null && assumeNew)
             {
                 continue;
@@ -105,6 +110,12 @@ internal sealed partial class TimelineApplier(
                 metrics.Conflict();
                 LogConflict(envelope.OrderId, envelope.Type, attempt + 1);
                 continue;
+            }
+
+            if (loaded is null && open != OpenKinds.None && time.GetElapsedTime(writtenAt) > OpenOrderIndex.RewriteAfter)
+            {
+                // A new order's entries may have looked abandoned (no state row) while this insert was under way: write them again.
+                await openOrders.WriteAheadAsync(envelope.OrderId, open, cancellationToken).ConfigureAwait(false);
             }
 
             cache.Set(commit.State);

@@ -114,27 +114,6 @@ internal sealed class OutboxStore(StorageAccount storage)
         }
     }
 
-    /// <summary>
-    /// Rows the sweep must act on: pending ones, retries due by <paramref name="now"/>, and claims older than their lease; with
-    /// <paramref name="upcoming"/> also retries not yet due and claims still leased, so a sweep after a restart learns when they fall due.
-    /// </summary>
-    public async Task<IReadOnlyList<TableEntity>> NeedingAttentionAsync(DateTimeOffset now, bool upcoming, CancellationToken cancellationToken)
-    {
-        // Either filter is one pass over the table; the upcoming one only returns a few more rows.
-        var filter = upcoming
-            ? TableClient.CreateQueryFilter(
-                $"Kind eq 'msg' and (Status eq {MessageRow.Pending} or Status eq {MessageRow.Retry} or Status eq {MessageRow.Sending})")
-            : TableClient.CreateQueryFilter(
-                $"Kind eq 'msg' and (Status eq {MessageRow.Pending} or (Status eq {MessageRow.Retry} and NextAttemptAt le {now}) or (Status eq {MessageRow.Sending} and LeaseUntil lt {now}))");
-        var rows = new List<TableEntity>();
-        await foreach (var row in storage.Orders.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
     /// <summary>Applies a provider status callback to the row, only when it moves the status forward (callbacks arrive out of order).</summary>
     public async Task RecordCallbackAsync(string orderId, MessageStatusChanged changed, CancellationToken cancellationToken)
     {
