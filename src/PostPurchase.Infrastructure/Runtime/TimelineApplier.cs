@@ -94,7 +94,7 @@ internal sealed partial class TimelineApplier(
                 .ToList();
             var indexed = await IndexAheadAsync(envelope, loaded?.Indexed ?? [], decision.State, now, cancellationToken).ConfigureAwait(false);
             var writtenAt = time.GetTimestamp();
-            var open = await openOrders.BeforeCommitAsync(
+            var (open, outboxEntry) = await openOrders.BeforeCommitAsync(
                 envelope.OrderId, loaded?.Open ?? OpenKinds.None, decision.State.Completed, rows.Any(r => r.GetString("Status") == MessageRow.Pending), cancellationToken)
                 .ConfigureAwait(false);
             var commit = await store.CommitAsync(
@@ -119,7 +119,7 @@ internal sealed partial class TimelineApplier(
             }
 
             cache.Set(commit.State);
-            await AfterCommitAsync(envelope, decision, commit, cancellationToken).ConfigureAwait(false);
+            await AfterCommitAsync(envelope, decision, commit, outboxEntry, cancellationToken).ConfigureAwait(false);
             metrics.Input(envelope.Type, "applied");
             metrics.ApplyDuration(Stopwatch.GetElapsedTime(started));
             if (envelope.AcceptedAt is { } accepted)
@@ -217,7 +217,7 @@ internal sealed partial class TimelineApplier(
             ? [e]
             : [];
 
-    private async Task AfterCommitAsync(InputEnvelope envelope, Decision decision, CommitResult commit, CancellationToken cancellationToken)
+    private async Task AfterCommitAsync(InputEnvelope envelope, Decision decision, CommitResult commit, OpenEntry? outboxEntry, CancellationToken cancellationToken)
     {
         foreach (var row in commit.MessageRows)
         {
@@ -225,7 +225,9 @@ internal sealed partial class TimelineApplier(
             metrics.Message(WireName.Of(message.Intent), WireName.Of(message.Channel), WireName.Of(message.Status));
         }
 
-        outbox.Post(envelope.OrderId, commit.MessageRows.Where(r => r.GetString("Status") == MessageRow.Pending).ToList());
+        outbox.Post(
+            envelope.OrderId, commit.MessageRows.Where(r => r.GetString("Status") == MessageRow.Pending).ToList(),
+            outboxEntry is null ? null : new OutboxRelease(outboxEntry, commit.State.ETag, commit.State.Open));
         if (envelope.Input is MessageStatusChanged changed)
         {
             await outboxStore.RecordCallbackAsync(envelope.OrderId, changed, cancellationToken).ConfigureAwait(false);

@@ -23,35 +23,34 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
 
     /// <summary>
     /// Before a commit: writes the entries the new state needs (an unfinished timeline, pending message rows) that the state row
-    /// as loaded does not record. Returns what the committed state row must record.
+    /// as loaded does not record. Returns what the committed state row must record, and the outbox entry when one was written.
     /// </summary>
-    public async Task<OpenKinds> BeforeCommitAsync(string orderId, OpenKinds recorded, bool completed, bool pendingRows, CancellationToken cancellationToken)
+    public async Task<(OpenKinds Open, OpenEntry? Outbox)> BeforeCommitAsync(
+        string orderId, OpenKinds recorded, bool completed, bool pendingRows, CancellationToken cancellationToken)
     {
         var needed = (completed ? OpenKinds.None : OpenKinds.Timeline) | (pendingRows ? OpenKinds.Outbox : OpenKinds.None);
         var missing = needed & ~recorded;
-        if (missing != OpenKinds.None)
-        {
-            await WriteAheadAsync(orderId, missing, cancellationToken).ConfigureAwait(false);
-        }
-
-        return recorded | missing;
+        var written = await WriteAheadAsync(orderId, missing, cancellationToken).ConfigureAwait(false);
+        return (recorded | missing, written.FirstOrDefault(e => e.Kind == OpenKinds.Outbox));
     }
 
     /// <summary>Writes the entries of <paramref name="kinds"/> for the order in one transaction (they share the order's shard).</summary>
-    public async Task WriteAheadAsync(string orderId, OpenKinds kinds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenEntry>> WriteAheadAsync(string orderId, OpenKinds kinds, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var actions = Split(kinds)
-            .Select(kind => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(ShardOf(orderId), RowKeyOf(kind, orderId))
+        var entries = Split(kinds).Select(kind => new OpenEntry(orderId, kind, ShardOf(orderId), RowKeyOf(kind, orderId), default, now)).ToList();
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        var response = await storage.OpenOrders.SubmitTransactionAsync(
+            entries.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(e.Shard, e.RowKey)
             {
                 ["OrderId"] = orderId,
                 ["WrittenAt"] = now,
-            }))
-            .ToList();
-        if (actions.Count > 0)
-        {
-            await storage.OpenOrders.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
+            })), cancellationToken).ConfigureAwait(false);
+        return [.. entries.Select((e, i) => e with { ETag = response.Value[i].Headers.ETag ?? default })];
     }
 
     /// <summary>Every entry of one kind (the index holds open orders only, so this reads what is open, not history).</summary>
@@ -102,6 +101,13 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
             }
         }
 
+        await DeleteAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes an entry at the ETag it was written or listed with; one written again since stays.</summary>
+    public async Task DeleteAsync(OpenEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         try
         {
             await storage.OpenOrders.DeleteEntityAsync(entry.Shard, entry.RowKey, entry.ETag, cancellationToken).ConfigureAwait(false);
