@@ -74,7 +74,7 @@ internal sealed partial class OutboxDispatcher(
         if (released is { } releasedAt && release is not null)
         {
             cache.Released(batch.OrderId, release.ETag, releasedAt, OpenKinds.Outbox);
-            await openOrders.DeleteAsync(batch.Release!.Entry, cancellationToken).ConfigureAwait(false);
+            await openOrders.ForgetAsync(batch.Release!.Entry, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var input in follow.Concat(outcomes.SelectMany(o => o.inputs)))

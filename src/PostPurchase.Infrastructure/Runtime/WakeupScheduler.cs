@@ -162,6 +162,7 @@ internal sealed partial class WakeupScheduler(
                 Interlocked.Increment(ref added);
             }
         }).ConfigureAwait(false);
+        await openOrders.FlushAsync(cancellationToken).ConfigureAwait(false);
         _reconciledOnce = true;
         if (added > 0)
         {

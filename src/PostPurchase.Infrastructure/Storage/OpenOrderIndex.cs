@@ -21,6 +21,9 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
     /// <summary>A new order's commit that ran longer than this after its entries were written writes them again (see <see cref="StaleAfter"/>).</summary>
     public static readonly TimeSpan RewriteAfter = TimeSpan.FromMinutes(10);
 
+    private const int MaxBatch = 100;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<OpenEntry> _forgotten = new();
+
     /// <summary>
     /// Before a commit: writes the entries the new state needs (an unfinished timeline, pending message rows) that the state row
     /// as loaded does not record. Returns what the committed state row must record, and the outbox entry when one was written.
@@ -73,7 +76,7 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
     /// <summary>
     /// Removes an entry whose order was just read and had nothing of its kind left: first clears the kind in the state row at the
     /// ETag that read saw (a commit since then fails this, and a later commit sees the kind cleared and writes the entry again),
-    /// then deletes the entry at the ETag it was listed with (a write-ahead since then keeps it). Without a state row, the entry
+    /// then deletes the entry (queued, see <see cref="ForgetAsync"/>) at the ETag it was listed with (a write-ahead since then keeps it). Without a state row, the entry
     /// goes only once <see cref="StaleAfter"/> old. This process's cached copy of the state row follows the change.
     /// </summary>
     public async Task ReleaseAsync(OpenEntry entry, TableEntity? stateRow, CancellationToken cancellationToken)
@@ -101,7 +104,7 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
             }
         }
 
-        await DeleteAsync(entry, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(entry, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes an entry at the ETag it was written or listed with; one written again since stays.</summary>
@@ -115,6 +118,46 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
             // Written again meanwhile (new work ahead of its commit) or released by another instance: either way it is right.
+        }
+    }
+
+    /// <summary>
+    /// Queues an entry released with its order's last outcomes for a batched delete (up to 100 of a shard per request); the queue
+    /// is flushed when it holds a full batch and before every sweep. A queue lost with the process only leaves stale entries.
+    /// </summary>
+    public async Task ForgetAsync(OpenEntry entry, CancellationToken cancellationToken)
+    {
+        _forgotten.Enqueue(entry);
+        if (_forgotten.Count >= MaxBatch)
+        {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Deletes the queued entries, one transaction per shard and 100 entries; a batch that meets a rewritten entry goes one by one.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var taken = new List<OpenEntry>();
+        while (_forgotten.TryDequeue(out var entry))
+        {
+            taken.Add(entry);
+        }
+
+        foreach (var chunk in taken.DistinctBy(e => (e.Shard, e.RowKey)).GroupBy(e => e.Shard).SelectMany(shard => shard.Chunk(MaxBatch)))
+        {
+            try
+            {
+                await storage.OpenOrders.SubmitTransactionAsync(
+                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.Shard, e.RowKey), e.ETag)), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException)
+            {
+                foreach (var entry in chunk)
+                {
+                    await DeleteAsync(entry, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed class OutboxAttention(StorageAccount storage, OpenOrderIndex ind
     public async Task<IReadOnlyList<TableEntity>> NeedingAttentionAsync(DateTimeOffset now, bool upcoming, CancellationToken cancellationToken)
     {
         await build.EnsureBuiltAsync(cancellationToken).ConfigureAwait(false);
+        await index.FlushAsync(cancellationToken).ConfigureAwait(false);
         var entries = await index.ListAsync(OpenKinds.Outbox, cancellationToken).ConfigureAwait(false);
         var rows = new List<TableEntity>();
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (entry, ct) =>
@@ -33,6 +34,7 @@ internal sealed class OutboxAttention(StorageAccount storage, OpenOrderIndex ind
                 rows.AddRange(upcoming ? open : open.Where(r => IsDue(r, now)));
             }
         }).ConfigureAwait(false);
+        await index.FlushAsync(cancellationToken).ConfigureAwait(false);
         return rows;
     }
 
