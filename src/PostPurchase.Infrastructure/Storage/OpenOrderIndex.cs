@@ -91,7 +91,7 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
         }
         else
         {
-            var clear = new TableEntity(stateRow.PartitionKey, stateRow.RowKey) { [StateRow.OpenColumn] = (int)(StateRow.OpenOf(stateRow) & ~entry.Kind) };
+            var clear = new TableEntity(KeyEncoder.Encode(entry.OrderId), StateRow.RowKey) { [StateRow.OpenColumn] = (int)(StateRow.OpenOf(stateRow) & ~entry.Kind) };
             try
             {
                 var response = await storage.Orders.UpdateEntityAsync(clear, stateRow.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);

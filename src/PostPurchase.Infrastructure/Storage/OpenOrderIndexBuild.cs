@@ -50,11 +50,11 @@ internal sealed partial class OpenOrderIndexBuild(StorageAccount storage, OpenOr
         var open = new Dictionary<string, OpenKinds>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter(
             $"(RowKey eq {StateRow.RowKey} and Completed eq false) or (Kind eq 'msg' and (Status eq {MessageRow.Pending} or Status eq {MessageRow.Retry} or Status eq {MessageRow.Sending}))");
-        await foreach (var row in storage.Orders.QueryAsync<TableEntity>(filter, select: ["OrderId", "Kind"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in storage.Orders.QueryAsync<TableEntity>(filter, select: ["OrderId", "Kind", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.GetString("OrderId") is { } orderId)
             {
-                var kind = row.RowKey == StateRow.RowKey ? OpenKinds.Timeline : OpenKinds.Outbox;
+                var kind = row.RowKey == StateRow.RowKey || row.GetString("Kind") == "state" ? OpenKinds.Timeline : OpenKinds.Outbox;
                 open[orderId] = open.GetValueOrDefault(orderId) | kind;
             }
         }
