@@ -42,7 +42,8 @@ internal static class OpenIndexBench
         await provider.GetRequiredService<OpenOrderIndexBuild>().EnsureBuiltAsync(CancellationToken.None);
 
         var seeding = Stopwatch.StartNew();
-        await SeedFinishedAsync(storage, finished);
+        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        await SeedFinishedAsync(new TableClient(azurite.ConnectionString, storage.Orders.Name, SeedOptions()), finished);
         var workflows = provider.GetRequiredService<IOrderWorkflows>();
         await Parallel.ForEachAsync(Enumerable.Range(0, open), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
             await workflows.StartAsync(OrderBuilder.Apparel().Build(), ct));
@@ -97,8 +98,17 @@ internal static class OpenIndexBench
     }
 
     // History: a completed state row and three sent messages per order, one transaction each.
-    private static async Task SeedFinishedAsync(StorageAccount storage, int count) =>
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+    // Seeding goes through a client of its own with patient timeouts: a loaded machine must not end the run before it measures.
+    private static TableClientOptions SeedOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 10;
+        options.Retry.NetworkTimeout = TimeSpan.FromMinutes(2);
+        return options;
+    }
+
+    private static async Task SeedFinishedAsync(TableClient orders, int count) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
         {
             var orderId = $"finished-{i:D7}";
             var partition = KeyEncoder.Encode(orderId);
@@ -108,6 +118,6 @@ internal static class OpenIndexBench
             };
             actions.AddRange(Enumerable.Range(0, 3).Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 new TableEntity(partition, $"{MessageRow.Prefix}m{m}") { ["Kind"] = "msg", ["OrderId"] = orderId, ["Status"] = "sent" })));
-            await storage.Orders.SubmitTransactionAsync(actions, ct);
+            await orders.SubmitTransactionAsync(actions, ct);
         });
 }
