@@ -15,6 +15,12 @@ using PostPurchase.Testing.Azurite;
 // on a fresh Azurite, on a business clock running --speed times faster than real time, and prints throughput, latency,
 // lateness (in real milliseconds), storage requests and memory. --stand-in uses the small stand-in decider on the real clock.
 // --http URL --serve COMMAND drives the baseline work over HTTP against a runtime it starts instead (PostPurchase.Load.Http).
+if (args is ["--open-index", ..])
+{
+    await OpenIndexBench.RunAsync(args);
+    return;
+}
+
 var settings = LoadSettings.Parse(args);
 if (settings.OverloadLevels.Count > 0)
 {

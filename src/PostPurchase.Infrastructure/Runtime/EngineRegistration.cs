@@ -11,9 +11,12 @@ internal static class EngineRegistration
     {
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxAttention>();
         services.AddSingleton<ParcelIndex>();
         services.AddSingleton<PhoneDirectory>();
         services.AddSingleton<WakeupIndex>();
+        services.AddSingleton<OpenOrderIndex>();
+        services.AddSingleton<OpenOrderIndexBuild>();
         services.AddSingleton<PoisonStore>();
         services.AddSingleton<IConsentLedger, ConsentLedger>();
         services.AddSingleton<Channels.IProviderMessageIndex, ProviderMessageIndex>();

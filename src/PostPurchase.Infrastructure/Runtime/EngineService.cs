@@ -128,8 +128,8 @@ internal sealed partial class EngineService(
         return true;
     }
 
-    // At start-up, then hourly, in its own loop: it reads the whole index (100k rows take seconds), and neither inputs,
-    // sends nor due wake-ups may wait for it. Running beside them is safe: a row it adds needlessly only fires as not due.
+    // At start-up, then hourly, in its own loop: it reads the wake-up index and open orders' state rows (1k take about a second),
+    // and neither inputs, sends nor due wake-ups may wait for it. Running beside them is safe: a row it adds needlessly only fires as not due.
     private async Task<bool> ReconcileAsync(CancellationToken ct)
     {
         await scheduler.ReconcileAsync(ct).ConfigureAwait(false);

@@ -15,9 +15,12 @@ namespace PostPurchase.Infrastructure.Runtime;
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     OutboxStore store,
+    OutboxAttention attention,
     SendGate gate,
     ProviderPauses pauses,
     SweepSchedule schedule,
+    OpenOrderIndex openOrders,
+    StateCache cache,
     InboxQueue inbox,
     IEnumerable<IChannelSender> senders,
     EngineOptions options,
@@ -66,7 +69,14 @@ internal sealed partial class OutboxDispatcher(
             return (outcome, inputs);
         }, cancellationToken))).ConfigureAwait(false);
 
-        await store.CompleteAsync([.. outcomes.Select(o => o.outcome)], cancellationToken).ConfigureAwait(false);
+        var release = Releasable(batch, gated, [.. outcomes.Select(o => o.outcome)]);
+        var released = await store.CompleteAsync([.. outcomes.Select(o => o.outcome)], release, cancellationToken).ConfigureAwait(false);
+        if (released is { } releasedAt && release is not null)
+        {
+            cache.Released(batch.OrderId, release.ETag, releasedAt, OpenKinds.Outbox);
+            await openOrders.ForgetAsync(batch.Release!.Entry, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var input in follow.Concat(outcomes.SelectMany(o => o.inputs)))
         {
             await inbox.EnqueueAsync(input, options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
@@ -84,7 +94,7 @@ internal sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow();
         schedule.Forget(now);
         var upcoming = !_sweptOnce;
-        var rows = await store.NeedingAttentionAsync(now, upcoming, cancellationToken).ConfigureAwait(false);
+        var rows = await attention.NeedingAttentionAsync(now, upcoming, cancellationToken).ConfigureAwait(false);
         _sweptOnce = true;
         if (upcoming)
         {
@@ -119,6 +129,22 @@ internal sealed partial class OutboxDispatcher(
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// The state row merge that releases the order's outbox entry along with the outcomes: only for the batch whose commit wrote the
+    /// entry, claimed at that commit's state (so its rows are all the order has in the outbox), when every row is settled.
+    /// </summary>
+    private static TableEntity? Releasable(DispatchBatch batch, GateResult gated, IReadOnlyList<TableEntity> outcomes)
+    {
+        if (batch.Release is not { } release || gated.JudgedAt != release.CommitETag || gated.ClaimedAt is not { } claimedAt
+            || gated.Claimed.Count + gated.HeldBack.Count != batch.Rows.Count
+            || outcomes.Any(o => o.GetString("Status") is { } status && (status == MessageRow.Pending || status == MessageRow.Retry || status == MessageRow.Sending)))
+        {
+            return null;
+        }
+
+        return new TableEntity(batch.Rows[0].PartitionKey, StateRow.RowKey) { [StateRow.OpenColumn] = (int)(release.Open & ~OpenKinds.Outbox), ETag = claimedAt };
     }
 
     private async Task<SendResult> SendAsync(string orderId, TableEntity row, TimelineMessage message, CancellationToken cancellationToken)

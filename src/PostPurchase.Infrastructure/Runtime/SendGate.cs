@@ -44,7 +44,7 @@ internal sealed partial class SendGate(
             if (written is { } stateEtag)
             {
                 cache.Set(state with { ETag = stateEtag });
-                return Result(batch.OrderId, judged);
+                return Result(batch.OrderId, judged) with { JudgedAt = state.ETag, ClaimedAt = stateEtag };
             }
 
             // The state or a row changed since they were read: read both again and judge afresh.
@@ -103,7 +103,11 @@ internal sealed partial class SendGate(
 }
 
 /// <summary>What a gated claim did: rows now owned for sending, status inputs for rows held back, and when deferred rows come due.</summary>
-internal sealed record GateResult(IReadOnlyList<ClaimedRow> Claimed, IReadOnlyList<InputEnvelope> HeldBack, IReadOnlyList<DateTimeOffset> DeferredUntil)
+/// <param name="JudgedAt">The state row's ETag the claim was judged at.</param>
+/// <param name="ClaimedAt">The state row's ETag after the claim touched it.</param>
+internal sealed record GateResult(
+    IReadOnlyList<ClaimedRow> Claimed, IReadOnlyList<InputEnvelope> HeldBack, IReadOnlyList<DateTimeOffset> DeferredUntil,
+    Azure.ETag? JudgedAt = null, Azure.ETag? ClaimedAt = null)
 {
     public static GateResult Empty { get; } = new([], [], []);
 }

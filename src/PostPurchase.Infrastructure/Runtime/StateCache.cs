@@ -21,5 +21,14 @@ internal sealed class StateCache
         _states[state.OrderId] = state;
     }
 
+    /// <summary>An index entry was released at the state row's ETag <paramref name="was"/>: a copy read at that ETag follows the change.</summary>
+    public void Released(string orderId, Azure.ETag was, Azure.ETag now, OpenKinds cleared)
+    {
+        if (_states.TryGetValue(orderId, out var state) && state.ETag == was)
+        {
+            _states.TryUpdate(orderId, state with { ETag = now, Open = state.Open & ~cleared }, state);
+        }
+    }
+
     public void Forget(string orderId) => _states.TryRemove(orderId, out _);
 }

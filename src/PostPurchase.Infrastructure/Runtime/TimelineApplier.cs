@@ -17,6 +17,7 @@ internal sealed partial class TimelineApplier(
     StateCache cache,
     OrderLocks locks,
     WakeupIndex wakeups,
+    OpenOrderIndex openOrders,
     WakeupBoard board,
     OutboxWork outbox,
     OutboxStore outboxStore,
@@ -90,8 +91,12 @@ internal sealed partial class TimelineApplier(
                 .Select(m => MessageRow.ToEntity(envelope.OrderId, m, Render(m, decision.State, settings.Render), decision.State.Order.Customer.FirstName, decision.State.WhatsAppWindowOpenedAt))
                 .ToList();
             var indexed = await IndexAheadAsync(envelope, loaded?.Indexed ?? [], decision.State, now, cancellationToken).ConfigureAwait(false);
+            var writtenAt = time.GetTimestamp();
+            var (open, outboxEntry) = await openOrders.BeforeCommitAsync(
+                envelope.OrderId, loaded?.Open ?? OpenKinds.None, decision.State.Completed, rows.Any(r => r.GetString("Status") == MessageRow.Pending), cancellationToken)
+                .ConfigureAwait(false);
             var commit = await store.CommitAsync(
-                loaded, envelope.OrderId, decision.State, envelope.Id, indexed, rows, NewEvents(loaded, envelope.Input), cancellationToken).ConfigureAwait(false);
+                loaded, envelope.OrderId, decision.State, envelope.Id, indexed, rows, NewEvents(loaded, envelope.Input), open, cancellationToken).ConfigureAwait(false);
             if (commit is null && assumeNew)
             {
                 continue;
@@ -105,8 +110,14 @@ internal sealed partial class TimelineApplier(
                 continue;
             }
 
+            if (loaded is null && open != OpenKinds.None && time.GetElapsedTime(writtenAt) > OpenOrderIndex.RewriteAfter)
+            {
+                // A new order's entries may have looked abandoned (no state row) while this insert was under way: write them again.
+                await openOrders.WriteAheadAsync(envelope.OrderId, open, cancellationToken).ConfigureAwait(false);
+            }
+
             cache.Set(commit.State);
-            await AfterCommitAsync(envelope, decision, commit, cancellationToken).ConfigureAwait(false);
+            await AfterCommitAsync(envelope, decision, commit, outboxEntry, cancellationToken).ConfigureAwait(false);
             metrics.Input(envelope.Type, "applied");
             metrics.ApplyDuration(Stopwatch.GetElapsedTime(started));
             if (envelope.AcceptedAt is { } accepted)
@@ -204,7 +215,7 @@ internal sealed partial class TimelineApplier(
             ? [e]
             : [];
 
-    private async Task AfterCommitAsync(InputEnvelope envelope, Decision decision, CommitResult commit, CancellationToken cancellationToken)
+    private async Task AfterCommitAsync(InputEnvelope envelope, Decision decision, CommitResult commit, OpenEntry? outboxEntry, CancellationToken cancellationToken)
     {
         foreach (var row in commit.MessageRows)
         {
@@ -212,7 +223,9 @@ internal sealed partial class TimelineApplier(
             metrics.Message(WireName.Of(message.Intent), WireName.Of(message.Channel), WireName.Of(message.Status));
         }
 
-        outbox.Post(envelope.OrderId, commit.MessageRows.Where(r => r.GetString("Status") == MessageRow.Pending).ToList());
+        outbox.Post(
+            envelope.OrderId, commit.MessageRows.Where(r => r.GetString("Status") == MessageRow.Pending).ToList(),
+            outboxEntry is null ? null : new OutboxRelease(outboxEntry, commit.State.ETag, commit.State.Open));
         if (envelope.Input is MessageStatusChanged changed)
         {
             await outboxStore.RecordCallbackAsync(envelope.OrderId, changed, cancellationToken).ConfigureAwait(false);

@@ -7,11 +7,13 @@ namespace PostPurchase.Infrastructure.Runtime;
 /// <summary>
 /// Fires wake-ups: reads the index for everything due within the look-ahead (one range query per poll), keeps it in memory,
 /// fires each at its time, and deletes fired rows in bulk: a bucket's rows once its minute has passed (wake-ups cluster on the
-/// hour: quiet hours end, survey and review hours), so one request usually deletes many. Reconciles the index with the state rows'
-/// NextWakeAt. A crash before the delete only leaves fired rows, which fire again as duplicates and are deleted then.
+/// hour: quiet hours end, survey and review hours), so one request usually deletes many. Reconciles the index with the NextWakeAt
+/// of the open orders' state rows. A crash before the delete only leaves fired rows, which fire again as duplicates and are deleted then.
 /// </summary>
 internal sealed partial class WakeupScheduler(
     WakeupIndex index,
+    OpenOrderIndex openOrders,
+    OpenOrderIndexBuild build,
     WakeupBoard board,
     TimelineApplier applier,
     StorageAccount storage,
@@ -128,23 +130,40 @@ internal sealed partial class WakeupScheduler(
         board.Forget(ready);
     }
 
-    /// <summary>Adds an index row for every unfinished order whose NextWakeAt has none (lost by a crash between commit and index write).</summary>
+    private bool _reconciledOnce;
+
+    /// <summary>
+    /// Adds a wake-up row for every unfinished order whose NextWakeAt has none, reading only the orders the open-orders index lists:
+    /// all of them on the first pass of a process, later only those without any wake-up row (an order with one is kept moving by
+    /// it: its firing indexes the real due time). A finished order leaves the index.
+    /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
-        var indexed = (await index.AllAsync(cancellationToken).ConfigureAwait(false))
-            .Select(w => (w.OrderId, w.DueAt.UtcTicks)).ToHashSet();
-        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"RowKey eq {StateRow.RowKey} and Completed eq false");
+        await build.EnsureBuiltAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await index.AllAsync(cancellationToken).ConfigureAwait(false);
+        var indexed = rows.Select(w => (w.OrderId, w.DueAt.UtcTicks)).ToHashSet();
+        var waiting = rows.Select(w => w.OrderId).ToHashSet(StringComparer.Ordinal);
+        var everyOrder = !_reconciledOnce;
+        var entries = (await openOrders.ListAsync(OpenKinds.Timeline, cancellationToken).ConfigureAwait(false))
+            .Where(e => everyOrder || !waiting.Contains(e.OrderId));
         var added = 0;
-        await foreach (var row in storage.Orders.QueryAsync<Azure.Data.Tables.TableEntity>(
-            filter, select: ["OrderId", "NextWakeAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (entry, ct) =>
         {
-            if (row.GetString("OrderId") is { } orderId && row.GetDateTimeOffset("NextWakeAt") is { } due && !indexed.Contains((orderId, due.UtcTicks)))
+            var found = await storage.Orders.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(
+                KeyEncoder.Encode(entry.OrderId), StateRow.RowKey, ["NextWakeAt", "Completed", StateRow.OpenColumn], ct).ConfigureAwait(false);
+            var state = found.HasValue ? found.Value : null;
+            if (state is null || state.GetBoolean("Completed") == true)
             {
-                board.Add(await index.AddAsync(orderId, due, cancellationToken).ConfigureAwait(false));
-                added++;
+                await openOrders.ReleaseAsync(entry, state, ct).ConfigureAwait(false);
             }
-        }
-
+            else if (state.GetDateTimeOffset("NextWakeAt") is { } due && !indexed.Contains((entry.OrderId, due.UtcTicks)))
+            {
+                board.Add(await index.AddAsync(entry.OrderId, due, ct).ConfigureAwait(false));
+                Interlocked.Increment(ref added);
+            }
+        }).ConfigureAwait(false);
+        await openOrders.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _reconciledOnce = true;
         if (added > 0)
         {
             LogReconciled(added);

@@ -8,7 +8,10 @@ namespace PostPurchase.Infrastructure.Storage;
 /// The due times of the wake-up index rows this order wrote that had not fired when the row was saved; a row at or before
 /// NextWakeAt always exists. Knowing every waiting row (not just the last) saves rewriting one when NextWakeAt comes back to it.
 /// </param>
-internal sealed record LoadedState(string OrderId, TimelineState State, ETag ETag, IReadOnlyList<string> AppliedInputs, IReadOnlyList<DateTimeOffset>? IndexedWakeAts = null)
+/// <param name="Open">The open-orders index entries written for this order and not released since (see <see cref="OpenOrderIndex"/>).</param>
+internal sealed record LoadedState(
+    string OrderId, TimelineState State, ETag ETag, IReadOnlyList<string> AppliedInputs, IReadOnlyList<DateTimeOffset>? IndexedWakeAts = null,
+    OpenKinds Open = OpenKinds.None)
 {
     /// <summary>How many waiting index rows the state row remembers (the earliest); forgetting one only costs a rewrite.</summary>
     public const int IndexedWindow = 8;

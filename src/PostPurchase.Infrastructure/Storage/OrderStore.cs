@@ -33,14 +33,14 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
 
     /// <summary>
     /// Writes the new state (insert when <paramref name="previous"/> is null, else replace at its ETag), the new message rows
-    /// and the new tracking-event rows in one transaction. Returns null when another writer got there first (reload and retry).
+    /// and the new tracking-event rows in one transaction; <paramref name="open"/> records the open-orders index entries written before it. Returns null when another writer got there first (reload and retry).
     /// </summary>
     public async Task<CommitResult?> CommitAsync(
         LoadedState? previous, string orderId, TimelineState next, string inputId, IReadOnlyList<DateTimeOffset> indexedWakeAts,
-        IReadOnlyList<TableEntity> messageRows, IReadOnlyList<TrackingEvent> newEvents, CancellationToken cancellationToken)
+        IReadOnlyList<TableEntity> messageRows, IReadOnlyList<TrackingEvent> newEvents, OpenKinds open, CancellationToken cancellationToken)
     {
         var applied = previous is null ? [inputId] : previous.WithApplied(inputId);
-        var stateEntity = StateRow.ToEntity(orderId, next, applied, indexedWakeAts);
+        var stateEntity = StateRow.ToEntity(orderId, next, applied, indexedWakeAts, open);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
@@ -73,7 +73,7 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
                     row.ETag = etags[row.RowKey];
                 }
 
-                return new CommitResult(new LoadedState(orderId, next, etags[StateRow.RowKey], applied, indexedWakeAts), written);
+                return new CommitResult(new LoadedState(orderId, next, etags[StateRow.RowKey], applied, indexedWakeAts, open), written);
             }
             catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index > 0
                 && ex.Status == (int)HttpStatusCode.Conflict && actions[index].ActionType == TableTransactionActionType.Add)

@@ -92,17 +92,36 @@ internal sealed class OutboxStore(StorageAccount storage)
     }
 
     /// <summary>Writes the outcomes of claimed rows (one transaction per order); the claims' ETags guard against a sweep that took over.</summary>
-    public async Task CompleteAsync(IReadOnlyList<TableEntity> outcomes, CancellationToken cancellationToken)
+    public Task CompleteAsync(IReadOnlyList<TableEntity> outcomes, CancellationToken cancellationToken) => CompleteAsync(outcomes, null, cancellationToken);
+
+    /// <summary>
+    /// Writes the outcomes of claimed rows and, in the same transaction, <paramref name="stateRelease"/> (a merge of the state row at
+    /// its ETag that clears the outbox entry's kind). Returns the state row's new ETag when the release was written with them.
+    /// </summary>
+    public async Task<ETag?> CompleteAsync(IReadOnlyList<TableEntity> outcomes, TableEntity? stateRelease, CancellationToken cancellationToken)
     {
-        if (outcomes.Count == 0)
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var actions = outcomes.Select(o => new TableTransactionAction(TableTransactionActionType.UpdateMerge, o, o.ETag)).ToList();
+        if (stateRelease is not null)
         {
-            return;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, stateRelease, stateRelease.ETag));
+        }
+
+        if (actions.Count == 0)
+        {
+            return null;
         }
 
         try
         {
-            await storage.Orders.SubmitTransactionAsync(
-                outcomes.Select(o => new TableTransactionAction(TableTransactionActionType.UpdateMerge, o, o.ETag)), cancellationToken).ConfigureAwait(false);
+            var response = await storage.Orders.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return stateRelease is null ? null : response.Value[^1].Headers.ETag;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed && stateRelease is not null)
+        {
+            // The order moved on since the claim (or a row changed): write the outcomes alone; the entry stays for the sweep.
+            await CompleteAsync(outcomes, null, cancellationToken).ConfigureAwait(false);
+            return null;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
         {
@@ -111,28 +130,9 @@ internal sealed class OutboxStore(StorageAccount storage)
             {
                 await OutcomeMerge.WriteAsync(storage.Orders, outcome, cancellationToken).ConfigureAwait(false);
             }
-        }
-    }
 
-    /// <summary>
-    /// Rows the sweep must act on: pending ones, retries due by <paramref name="now"/>, and claims older than their lease; with
-    /// <paramref name="upcoming"/> also retries not yet due and claims still leased, so a sweep after a restart learns when they fall due.
-    /// </summary>
-    public async Task<IReadOnlyList<TableEntity>> NeedingAttentionAsync(DateTimeOffset now, bool upcoming, CancellationToken cancellationToken)
-    {
-        // Either filter is one pass over the table; the upcoming one only returns a few more rows.
-        var filter = upcoming
-            ? TableClient.CreateQueryFilter(
-                $"Kind eq 'msg' and (Status eq {MessageRow.Pending} or Status eq {MessageRow.Retry} or Status eq {MessageRow.Sending})")
-            : TableClient.CreateQueryFilter(
-                $"Kind eq 'msg' and (Status eq {MessageRow.Pending} or (Status eq {MessageRow.Retry} and NextAttemptAt le {now}) or (Status eq {MessageRow.Sending} and LeaseUntil lt {now}))");
-        var rows = new List<TableEntity>();
-        await foreach (var row in storage.Orders.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
+            return null;
         }
-
-        return rows;
     }
 
     /// <summary>Applies a provider status callback to the row, only when it moves the status forward (callbacks arrive out of order).</summary>

@@ -45,6 +45,7 @@ internal sealed class StorageAccount
         _prefix = namePrefix;
         Orders = tables.GetTableClient(namePrefix + "Orders");
         Wakeups = tables.GetTableClient(namePrefix + "Wakeups");
+        OpenOrders = tables.GetTableClient(namePrefix + "OpenOrders");
         Parcels = tables.GetTableClient(namePrefix + "ParcelIndex");
         Parked = tables.GetTableClient(namePrefix + "ParkedEvents");
         Phones = tables.GetTableClient(namePrefix + "PhoneIndex");
@@ -62,6 +63,9 @@ internal sealed class StorageAccount
 
     /// <summary>Due wake-ups: PK = minute bucket, RK = due ticks + order key.</summary>
     public TableClient Wakeups { get; }
+
+    /// <summary>Orders with an open timeline or outbox work: PK = shard of the order key, RK = kind + order key.</summary>
+    public TableClient OpenOrders { get; }
 
     /// <summary>Tracking-number index: PK = parcel key, value = order id.</summary>
     public TableClient Parcels { get; }
@@ -106,7 +110,7 @@ internal sealed class StorageAccount
                 return;
             }
 
-            foreach (var table in new[] { Orders, Wakeups, Parcels, Parked, Phones, Poison, Buyers, ReferralCodes })
+            foreach (var table in new[] { Orders, Wakeups, OpenOrders, Parcels, Parked, Phones, Poison, Buyers, ReferralCodes })
             {
                 await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             }

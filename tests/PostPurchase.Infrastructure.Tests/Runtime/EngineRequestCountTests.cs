@@ -15,7 +15,7 @@ public sealed class EngineRequestCountTests(AzuriteServer azurite, ITestOutputHe
     private const int Orders = 20;
 
     [Fact]
-    public async Task StorageRequestCounter_FullTimelines_AtMostFortyNineRequestsPerOrder()
+    public async Task StorageRequestCounter_FullTimelines_AtMostSixtyRequestsPerOrder()
     {
         await using var engine = EngineHarness.Create(azurite.ConnectionString, buyers: true);
         await engine.Runtime.DrainAsync(CancellationToken.None);
@@ -51,10 +51,12 @@ public sealed class EngineRequestCountTests(AzuriteServer azurite, ITestOutputHe
             Assert.True((await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None))!.State.Completed);
         }
 
-        // 48.5 measured: 9 decisions, 7 claims + 7 outcomes, 5 wake-up index rows, 5 inputs in and out of the queue, the intake's
-        // 2 index writes (a new parcel needs no parked-event lookup), 2 state reads for superseded wake-ups, the drain's polls, and
-        // the buyer profile's 3 (its insert at intake, the reservations of the survey and the review); docs/runtime.md breaks them down.
-        Assert.InRange(perOrder, 1, 49);
+        // 58.4 measured: 9 decisions, 7 claims + 7 outcomes, 5 wake-up index rows, 5 inputs in and out of the queue, the intake's
+        // 2 index writes (a new parcel needs no parked-event lookup), 2 state reads for superseded wake-ups, the drain's polls, the
+        // buyer profile's 3 (its insert at intake, the reservations of the survey and the review), and the open-orders index: 7
+        // outbox entries written ahead of the commits that made messages, their batched deletes and the sweeps' listings (about 10);
+        // docs/runtime.md breaks them down.
+        Assert.InRange(perOrder, 1, 60);
     }
 
     private static List<TrackingEvent> Scans(IEnumerable<Order> orders, TrackingStatus status, DateTimeOffset at) =>

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PostPurchase.Core.Messages;
+using PostPurchase.Core.Timeline;
+using PostPurchase.Infrastructure.Channels;
+using PostPurchase.Infrastructure.Runtime;
+using PostPurchase.Infrastructure.Storage;
+using PostPurchase.Infrastructure.Workflows;
+using PostPurchase.Testing;
+using PostPurchase.Testing.Azurite;
+
+namespace PostPurchase.Load;
+
+/// <summary>
+/// <c>--open-index [finished] [open]</c>: the cost of one outbox sweep and one wake-up reconciliation with many finished orders and a
+/// few open ones, through the open-orders index and through the whole-table queries the engine ran before it (the same filters).
+/// </summary>
+internal static class OpenIndexBench
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var finished = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+        var open = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
+        using var azurite = new AzuriteServer();
+        var time = new FakeTimeProvider(Some.Monday);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMetrics();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<StorageRequestCounter>();
+        services.AddSingleton(sp => new StorageAccount(azurite.ConnectionString, sp.GetRequiredService<StorageRequestCounter>()));
+        services.AddSingleton(new EngineOptions { Render = (m, s) => new RenderedMessage($"{m.Intent}", "<p>x</p>", "x") });
+        services.AddSingleton<IChannelSender>(new CountingSender(Channel.Email));
+        services.AddEmbeddedEngine();
+        await using var provider = services.BuildServiceProvider();
+        var storage = provider.GetRequiredService<StorageAccount>();
+        var counter = provider.GetRequiredService<StorageRequestCounter>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        await provider.GetRequiredService<OpenOrderIndexBuild>().EnsureBuiltAsync(CancellationToken.None);
+
+        var seeding = Stopwatch.StartNew();
+        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        await SeedFinishedAsync(new TableClient(azurite.ConnectionString, storage.Orders.Name, SeedOptions()), finished);
+        var workflows = provider.GetRequiredService<IOrderWorkflows>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, open), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
+            await workflows.StartAsync(OrderBuilder.Apparel().Build(), ct));
+        Console.WriteLine($"Seeded {finished} finished orders (state + 3 sent messages each) and {open} open ones (placed, confirmation pending) in {seeding.Elapsed.TotalSeconds:F0} s");
+        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+
+        var now = time.GetUtcNow();
+        var sweepFilter = TableClient.CreateQueryFilter(
+            $"Kind eq 'msg' and (Status eq {MessageRow.Pending} or (Status eq {MessageRow.Retry} and NextAttemptAt le {now}) or (Status eq {MessageRow.Sending} and LeaseUntil lt {now}))");
+        var stateFilter = TableClient.CreateQueryFilter($"RowKey eq {StateRow.RowKey} and Completed eq false");
+        var wakeups = provider.GetRequiredService<WakeupIndex>();
+        var scheduler = provider.GetRequiredService<WakeupScheduler>();
+        var attention = provider.GetRequiredService<OutboxAttention>();
+
+        Console.WriteLine("| pass | storage requests | rows read (Orders) | rows read (index tables) | ms | found |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        for (var round = 0; round < 2; round++)
+        {
+            await Measure("sweep, whole table (before)", counter, async () => await CountAsync(storage.Orders.QueryAsync<TableEntity>(sweepFilter)));
+            await Measure("sweep, open-orders index (after)", counter, async () => (await attention.NeedingAttentionAsync(now, upcoming: false, CancellationToken.None)).Count);
+            await Measure("reconciliation, whole table (before)", counter, async () =>
+            {
+                await wakeups.AllAsync(CancellationToken.None);
+                return await CountAsync(storage.Orders.QueryAsync<TableEntity>(stateFilter, select: ["OrderId", "NextWakeAt"]));
+            });
+            await Measure(round == 0 ? "reconciliation, index, first of a process (after)" : "reconciliation, index, hourly (after)", counter,
+                () => scheduler.ReconcileAsync(CancellationToken.None));
+        }
+    }
+
+    private static async Task Measure(string pass, StorageRequestCounter counter, Func<Task<int>> run)
+    {
+        var requests = counter.Total;
+        var rows = counter.RowsRead();
+        var watch = Stopwatch.StartNew();
+        var found = await run();
+        watch.Stop();
+        var after = counter.RowsRead();
+        long Read(Func<string, bool> table) => after.Where(p => table(p.Key)).Sum(p => p.Value) - rows.Where(p => table(p.Key)).Sum(p => p.Value);
+        Console.WriteLine($"| {pass} | {counter.Total - requests} | {Read(t => t == "Orders")} | {Read(t => t != "Orders")} | {watch.ElapsedMilliseconds} | {found} |");
+    }
+
+    private static async Task<int> CountAsync(Azure.AsyncPageable<TableEntity> query)
+    {
+        var count = 0;
+        await foreach (var _ in query)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // History: a completed state row and three sent messages per order, one transaction each.
+    // Seeding goes through a client of its own with patient timeouts: a loaded machine must not end the run before it measures.
+    private static TableClientOptions SeedOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 10;
+        options.Retry.NetworkTimeout = TimeSpan.FromMinutes(2);
+        return options;
+    }
+
+    private static async Task SeedFinishedAsync(TableClient orders, int count) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+        {
+            var orderId = $"finished-{i:D7}";
+            var partition = KeyEncoder.Encode(orderId);
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, StateRow.RowKey) { ["Kind"] = "state", ["OrderId"] = orderId, ["Completed"] = true }),
+            };
+            actions.AddRange(Enumerable.Range(0, 3).Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(partition, $"{MessageRow.Prefix}m{m}") { ["Kind"] = "msg", ["OrderId"] = orderId, ["Status"] = "sent" })));
+            await orders.SubmitTransactionAsync(actions, ct);
+        });
+}
