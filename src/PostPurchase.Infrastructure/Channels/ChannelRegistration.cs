@@ -111,9 +111,10 @@ public static class ChannelRegistration
         }
     }
 
-    /// <summary>Creating a Twilio message is not idempotent: repeat only what Twilio certainly did not process.</summary>
+    /// <summary>Creating a Twilio message is not idempotent: repeat only what Twilio certainly did not process. Listing messages (the lost-send lookup) repeats freely.</summary>
     internal static bool TwilioMayRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
-        ChannelResilience.IsThrottled(outcome) || ChannelResilience.IsServerError(outcome) || ChannelResilience.IsConnectFailure(outcome);
+        ChannelResilience.IsThrottled(outcome) || ChannelResilience.IsServerError(outcome) || ChannelResilience.IsConnectFailure(outcome)
+        || (request?.Method == HttpMethod.Get && (ChannelResilience.IsTimeout(outcome) || outcome.Exception is HttpRequestException));
 
     /// <summary>Status reads repeat freely; a send repeats only when refused unprocessed (the sender checks the status before any other resend).</summary>
     internal static bool AcsMayRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>

@@ -10,6 +10,7 @@ namespace PostPurchase.Infrastructure.Channels;
 /// <param name="MayHaveBeenSent">An earlier attempt may have reached the provider (a retry, a crash, an activity run again): a sender that can look a send up does so first.</param>
 /// <param name="Branding">The branding of the settings version that rendered it (sender name, reply-to); null: the configured branding.</param>
 /// <param name="WhatsAppTemplateSid">The approved Content template of that settings version for this intent and locale; null: the configured one.</param>
+/// <param name="LostAttemptAt">When an attempt whose answer was lost began (a claim that outlived its lease), or null: a sender that looks sends up by recipient and time (Twilio) searches from there.</param>
 /// <param name="UnsubscribeUrl">One-click unsubscribe link for marketing email (List-Unsubscribe); null: a mailto to the support address.</param>
 public sealed record OutboundMessage(
     string Key,
@@ -26,4 +27,5 @@ public sealed record OutboundMessage(
     string? UnsubscribeUrl = null,
     bool MayHaveBeenSent = true,
     Branding? Branding = null,
-    string? WhatsAppTemplateSid = null);
+    string? WhatsAppTemplateSid = null,
+    DateTimeOffset? LostAttemptAt = null);

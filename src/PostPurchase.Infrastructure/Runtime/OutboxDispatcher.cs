@@ -54,6 +54,12 @@ internal sealed partial class OutboxDispatcher(
     private async Task<int> DispatchClaimedAsync(DispatchBatch batch, CancellationToken cancellationToken)
     {
         var gated = await gate.ClaimAsync(batch, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await SendGatedAsync(batch.OrderId, gated, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends what <see cref="SendGate.ClaimAsync"/> claimed and records the outcomes; returns how many rows it settled.</summary>
+    internal async Task<int> SendGatedAsync(string orderId, GateResult gated, CancellationToken cancellationToken)
+    {
         foreach (var until in gated.DeferredUntil)
         {
             schedule.Note(until);
@@ -63,9 +69,11 @@ internal sealed partial class OutboxDispatcher(
         // Each send on its own task: a provider that blocks before its first await cannot hold up the others either.
         var outcomes = await Task.WhenAll(gated.Claimed.Select(claimed => Task.Run(async () =>
         {
-            var result = await SendAsync(batch.OrderId, claimed.Row, claimed.Message, cancellationToken).ConfigureAwait(false);
+            var result = await SendAsync(orderId, claimed, cancellationToken).ConfigureAwait(false);
             var inputs = new List<InputEnvelope>();
-            var outcome = Outcome(batch.OrderId, claimed.Claim, claimed.Message, result, time.GetUtcNow(), inputs);
+            var outcome = result is { } sent
+                ? Outcome(orderId, claimed.Claim, claimed.Message, sent, time.GetUtcNow(), inputs)
+                : PausedOutcome(claimed);
             return (outcome, inputs);
         }, cancellationToken))).ConfigureAwait(false);
 
@@ -83,6 +91,21 @@ internal sealed partial class OutboxDispatcher(
         }
 
         return gated.Claimed.Count + gated.HeldBack.Count + gated.DeferredUntil.Count;
+    }
+
+    // A provider asked to wait after this row was claimed (up to SendConcurrency hand-offs are in flight at once): the row waits
+    // for the pause's end as a claim would have deferred it, and the attempt it was charged is given back.
+    private TableEntity PausedOutcome(ClaimedRow claimed)
+    {
+        var until = pauses.Until(claimed.Message.Channel, time.GetUtcNow()) ?? time.GetUtcNow();
+        schedule.Note(until);
+        return new TableEntity(claimed.Claim.PartitionKey, claimed.Claim.RowKey)
+        {
+            ETag = claimed.Claim.ETag,
+            ["Status"] = MessageRow.Retry,
+            ["NextAttemptAt"] = until,
+            ["Attempts"] = Math.Max(0, (claimed.Claim.GetInt32("Attempts") ?? 1) - 1),
+        };
     }
 
     /// <summary>
@@ -147,8 +170,10 @@ internal sealed partial class OutboxDispatcher(
         return new TableEntity(batch.Rows[0].PartitionKey, StateRow.RowKey) { [StateRow.OpenColumn] = (int)(release.Open & ~OpenKinds.Outbox), ETag = claimedAt };
     }
 
-    private async Task<SendResult> SendAsync(string orderId, TableEntity row, TimelineMessage message, CancellationToken cancellationToken)
+    /// <returns>The sender's result, or null when the channel's provider asked to wait since the claim (nothing was sent).</returns>
+    private async Task<SendResult?> SendAsync(string orderId, ClaimedRow claimed, CancellationToken cancellationToken)
     {
+        var (row, message) = (claimed.Row, claimed.Message);
         var content = MessageRow.ReadContent(row);
         if (content is null || string.IsNullOrEmpty(message.To))
         {
@@ -168,7 +193,14 @@ internal sealed partial class OutboxDispatcher(
             MayHaveBeenSent: (row.GetInt32("Attempts") ?? 0) > 0,
             UnsubscribeUrl: message.Purpose == MessagePurpose.Transactional ? null : options.UnsubscribeUrl?.Invoke(orderId),
             Branding: settings.Branding,
-            WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? settings.WhatsAppTemplate?.Invoke(message.Intent, message.Locale) : null);
+            WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? settings.WhatsAppTemplate?.Invoke(message.Intent, message.Locale) : null,
+            LostAttemptAt: claimed.Claim.GetDateTimeOffset(MessageRow.LostClaimColumn) ?? row.GetDateTimeOffset(MessageRow.LostClaimColumn));
+        // The last look at the provider's pause, right before the call: the claim's look may be seconds old by now.
+        if (pauses.Until(message.Channel, time.GetUtcNow()) is not null)
+        {
+            return null;
+        }
+
         try
         {
             return await sender.SendAsync(outbound, cancellationToken).ConfigureAwait(false);

@@ -82,6 +82,12 @@ internal sealed partial class SendGate(
             update["Status"] = MessageRow.Sending;
             update["LeaseUntil"] = now + options.SendingLease;
             update["Attempts"] = (row.GetInt32("Attempts") ?? 0) + 1;
+            if (row.GetString("Status") == MessageRow.Sending && row.GetDateTimeOffset(MessageRow.LostClaimColumn) is null
+                && row.GetDateTimeOffset("LeaseUntil") is { } lease)
+            {
+                // A stale claim: its answer was lost. Kept until the row is settled, so a later retry still looks it up.
+                update[MessageRow.LostClaimColumn] = lease - options.SendingLease;
+            }
         }
 
         return new Judged(row, message, verdict, update);

@@ -21,6 +21,9 @@ internal static class MessageRow
     /// <summary>When the buyer's WhatsApp window opened, as the decision that wrote the row saw it.</summary>
     public const string WhatsAppWindowColumn = "WhatsAppWindowOpenedAt";
 
+    /// <summary>When a claim whose answer was lost began (set when a stale claim is claimed again); a sender that can look sends up searches from there.</summary>
+    public const string LostClaimColumn = "LostClaimAt";
+
     public static string RowKeyOf(string messageKey) => Prefix + KeyEncoder.Encode(messageKey);
 
     /// <summary>The row for <paramref name="message"/>; a WhatsApp row also keeps when the buyer's 24-hour window opened, for the send.</summary>

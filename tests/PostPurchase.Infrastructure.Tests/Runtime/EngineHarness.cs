@@ -63,7 +63,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         string? prefix = null,
         FakeTimeProvider? time = null,
         Func<EngineOptions, EngineOptions>? configure = null,
-        bool buyers = false)
+        bool buyers = false,
+        Action<IServiceCollection>? senders = null)
     {
         prefix ??= "t" + Guid.NewGuid().ToString("N")[..10];
         time ??= new FakeTimeProvider(Some.Monday);
@@ -94,6 +95,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IChannelSender>(sms);
         var whatsApp = new RecordingSender(Channel.WhatsApp);
         services.AddSingleton<IChannelSender>(whatsApp);
+        // Real senders registered after the recording ones take their channels over (the engine uses the last per channel).
+        senders?.Invoke(services);
         return new EngineHarness(services.BuildServiceProvider(), time, prefix, email, sms, whatsApp);
     }
 

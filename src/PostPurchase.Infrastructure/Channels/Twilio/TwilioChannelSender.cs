@@ -41,6 +41,9 @@ internal sealed partial class TwilioChannelSender(
 
     public string Provider => "twilio";
 
+    /// <summary>A message whose answer was lost is looked up among the recipient's messages first (<see cref="TwilioSendLookup"/>).</summary>
+    public bool CanLookUpSends => true;
+
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -62,6 +65,12 @@ internal sealed partial class TwilioChannelSender(
 
         var template = Channel == Channel.WhatsApp ? message.WhatsAppTemplateSid ?? FindTemplate(settings, message) : null;
         var useTemplate = template is not null && !message.WhatsAppWindowOpen;
+        if (message.LostAttemptAt is { } since
+            && await LookUpAsync(settings, message, from, template is not null, since, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            return known;
+        }
+
         var (result, code) = await PostAsync(settings, message, useTemplate ? template : null, cancellationToken).ConfigureAwait(false);
         if (code == TwilioErrorMap.WhatsAppWindowClosed && !useTemplate && template is not null)
         {
@@ -85,12 +94,46 @@ internal sealed partial class TwilioChannelSender(
             : null;
     }
 
-    private async Task<(SendResult Result, int? Code)> PostAsync(TwilioOptions settings, OutboundMessage message, string? contentSid, CancellationToken cancellationToken)
+    // A create request is not idempotent: a message whose answer was lost is sent only when Twilio shows it never got it, and a
+    // lookup that fails leaves the message for a later attempt rather than risk a second text.
+    private async Task<SendResult?> LookUpAsync(TwilioOptions settings, OutboundMessage message, string? from, bool mayBeTemplate, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        // The SDK's REST client over our resilient HttpClient (retries, circuit breaker, timeout; the base URL rewrite in tests).
+        var (rest, _) = RestClient(settings);
+        var whatsApp = Channel == Channel.WhatsApp;
+        var to = whatsApp ? WithPrefix(message.To) : message.To;
+        // With a Messaging Service the service picks the number, so only the recipient narrows the list.
+        var sender = string.IsNullOrWhiteSpace(settings.MessagingServiceSid) && from is not null ? (whatsApp ? WithPrefix(from) : from) : null;
+        try
+        {
+            var found = await TwilioSendLookup.FindAsync(rest, settings.AccountSid!, to, sender, since,
+                listed => TwilioSendLookup.Matches(listed, to, message, mayBeTemplate), cancellationToken).ConfigureAwait(false);
+            if (found.Sid is { } sid)
+            {
+                LogFoundLost(message.Key, sid);
+                return SendResult.Sent(sid);
+            }
+
+            return found.Error is { } error ? new SendResult(SendOutcome.Retry, Error: error) : null;
+        }
+        catch (Exception ex) when (ex is ApiException or ApiConnectionException or Newtonsoft.Json.JsonException)
+        {
+            LogLookupFailed(message.Key, ex.Message);
+            return new SendResult(SendOutcome.Retry,
+                Error: $"Could not ask Twilio whether the message whose answer was lost went out ({ex.Message}); nothing sent, asking again later.");
+        }
+    }
+
+    // The SDK's REST client over our resilient HttpClient (retries, circuit breaker, timeout; the base URL rewrite in tests).
+    private (TwilioRestClient Client, SystemNetHttpClient Http) RestClient(TwilioOptions settings)
+    {
         var http = new SystemNetHttpClient(clients.CreateClient(HttpClientName));
         var user = string.IsNullOrWhiteSpace(settings.ApiKeySid) ? settings.AccountSid! : settings.ApiKeySid;
-        var rest = new TwilioRestClient(user, settings.AuthToken, settings.AccountSid, httpClient: http);
+        return (new TwilioRestClient(user, settings.AuthToken, settings.AccountSid, httpClient: http), http);
+    }
+
+    private async Task<(SendResult Result, int? Code)> PostAsync(TwilioOptions settings, OutboundMessage message, string? contentSid, CancellationToken cancellationToken)
+    {
+        var (rest, http) = RestClient(settings);
         try
         {
             var created = await MessageResource.CreateAsync(Options(settings, message, contentSid), rest).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -159,6 +202,12 @@ internal sealed partial class TwilioChannelSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WhatsApp message {Key} hit the closed 24-hour window; sending it again as template {ContentSid}")]
     private partial void LogRetryingAsTemplate(string key, string contentSid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Twilio already has message {Key} whose answer was lost, as {Sid}; not sending it again")]
+    private partial void LogFoundLost(string key, string sid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up at Twilio whether message {Key} went out: {Error}; left for a later attempt")]
+    private partial void LogLookupFailed(string key, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio did not send {Key}: {Outcome}, {Error}")]
     private partial void LogNotSent(string key, SendOutcome outcome, string? error);

@@ -16,9 +16,43 @@ internal sealed class TwilioStub : IDisposable
     public const string AuthToken = "twilio-secret-token-7f3a9c";
     public const string SmsFrom = "+3197010000000";
     public const string WhatsAppFrom = "+3197010000001";
+    public const string ApiKeySid = "SKbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
     public const string CreatedSid = "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
+    public TwilioStub(TimeProvider? time = null) => Log = new TwilioMessageLog(AccountSid, time ?? TimeProvider.System);
+
     public WireMockServer Server { get; } = WireMockServer.Start();
+
+    /// <summary>The account's messages, as the list endpoint serves them (<see cref="ServeMessageList"/>).</summary>
+    public TwilioMessageLog Log { get; }
+
+    /// <summary>Serves GET Messages.json like Twilio: basic auth checked (401 without), 404 for an account it does not know.</summary>
+    public void ServeMessageList()
+    {
+        var anyAccount = new WireMock.Matchers.WildcardMatcher("/2010-04-01/Accounts/*/Messages.json");
+        Server.Given(Request.Create().WithPath(anyAccount).UsingGet().Add(new RequestCheck(r => Seen(r) && (HasBasicAuth(r, AccountSid, AuthToken) || HasBasicAuth(r, ApiKeySid, AuthToken)))))
+            .AtPriority(1).RespondWith(Response.Create().WithCallback(Log.List));
+        Server.Given(Request.Create().WithPath(anyAccount).UsingGet()).AtPriority(2)
+            .RespondWith(Error(401, 20003, "Authenticate"));
+    }
+
+    /// <summary>Holds every create request unprocessed for <paramref name="delay"/>, then refuses it (503): Twilio never got the message.</summary>
+    public void HoldCreates(TimeSpan delay) =>
+        Server.Given(Request.Create().WithPath(MessagesPath).UsingPost().Add(new RequestCheck(Seen))).AtPriority(10)
+            .RespondWith(Error(503, 20500, "Service unavailable").WithDelay(delay));
+
+    /// <summary>Accepts any authenticated create: Twilio keeps the message (listed from then on), then answers after <paramref name="delay"/>.</summary>
+    public void AcceptCreates(TimeSpan? delay = null) =>
+        Server.Given(Request.Create().WithPath(MessagesPath).UsingPost().Add(new RequestCheck(r => Seen(r) && HasBasicAuth(r, AccountSid, AuthToken)))).AtPriority(5)
+            .RespondWith(Response.Create().WithCallback(async request =>
+            {
+                var created = Log.Create(request);
+                if (delay is { } wait)
+                {
+                    await Task.Delay(wait);
+                }
+                return (IResponseMessage)created;
+            }));
 
     public string MessagesPath => $"/2010-04-01/Accounts/{AccountSid}/Messages.json";
 
