@@ -54,12 +54,13 @@ internal sealed partial class OutboxDispatcher(
     private async Task<int> DispatchClaimedAsync(DispatchBatch batch, CancellationToken cancellationToken)
     {
         var gated = await gate.ClaimAsync(batch, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return await SendGatedAsync(batch.OrderId, gated, cancellationToken).ConfigureAwait(false);
+        return await SendGatedAsync(batch, gated, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends what <see cref="SendGate.ClaimAsync"/> claimed and records the outcomes; returns how many rows it settled.</summary>
-    internal async Task<int> SendGatedAsync(string orderId, GateResult gated, CancellationToken cancellationToken)
+    internal async Task<int> SendGatedAsync(DispatchBatch batch, GateResult gated, CancellationToken cancellationToken)
     {
+        var orderId = batch.OrderId;
         foreach (var until in gated.DeferredUntil)
         {
             schedule.Note(until);

@@ -21,7 +21,7 @@ public sealed class ProviderPauseTests(AzuriteServer azurite)
         // Meanwhile another email was answered 429 with a minute's Retry-After (a quota), as happens with many hand-offs at once.
         engine.Get<ProviderPauses>().Pause(Channel.Email, engine.Time.GetUtcNow().AddMinutes(1));
 
-        await engine.Get<OutboxDispatcher>().SendGatedAsync(batch.OrderId, gated, CancellationToken.None);
+        await engine.Get<OutboxDispatcher>().SendGatedAsync(batch, gated, CancellationToken.None);
         await engine.AdvanceAsync(TimeSpan.FromSeconds(59));
         var callsDuringThePause = engine.Email.Calls.Count;
         var waiting = (await engine.Workflows.GetAsync(order.OrderId, CancellationToken.None))!.Messages.Single().Message;
