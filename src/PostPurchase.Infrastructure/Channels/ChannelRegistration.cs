@@ -111,14 +111,23 @@ public static class ChannelRegistration
         }
     }
 
-    /// <summary>Creating a Twilio message is not idempotent: repeat only what Twilio certainly did not process. Listing messages (the lost-send lookup) repeats freely.</summary>
+    /// <summary>
+    /// Creating a Twilio message is not idempotent: repeat only what Twilio certainly did not process. Listing messages (the
+    /// lost-send lookup) repeats freely. A 429 on a create is not repeated here: the sender reports it with its Retry-After, and
+    /// the outbox pauses the whole channel until then, which a retry inside this one call would delay while other sends go on.
+    /// </summary>
     internal static bool TwilioMayRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
-        ChannelResilience.IsThrottled(outcome) || ChannelResilience.IsServerError(outcome) || ChannelResilience.IsConnectFailure(outcome)
-        || (request?.Method == HttpMethod.Get && (ChannelResilience.IsTimeout(outcome) || outcome.Exception is HttpRequestException));
+        request?.Method == HttpMethod.Get
+            ? ChannelResilience.IsThrottled(outcome) || ChannelResilience.IsServerError(outcome) || ChannelResilience.IsConnectFailure(outcome)
+                || ChannelResilience.IsTimeout(outcome) || outcome.Exception is HttpRequestException
+            : ChannelResilience.IsServerError(outcome) || ChannelResilience.IsConnectFailure(outcome);
 
-    /// <summary>Status reads repeat freely; a send repeats only when refused unprocessed (the sender checks the status before any other resend).</summary>
+    /// <summary>
+    /// Status reads repeat freely; a send repeats only when no connection was made (the sender checks the status before any
+    /// other resend). A 429 on a send (the per-minute quota) goes back to the sender, so the outbox pauses the channel at once.
+    /// </summary>
     internal static bool AcsMayRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
         request?.Method == HttpMethod.Get
             ? ChannelResilience.IsThrottled(outcome) || ChannelResilience.IsServerError(outcome) || ChannelResilience.IsTimeout(outcome) || outcome.Exception is HttpRequestException
-            : ChannelResilience.IsThrottled(outcome) || ChannelResilience.IsConnectFailure(outcome);
+            : ChannelResilience.IsConnectFailure(outcome);
 }

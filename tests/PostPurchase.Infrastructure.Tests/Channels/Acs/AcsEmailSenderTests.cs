@@ -116,16 +116,16 @@ public sealed class AcsEmailSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_ThrottledThenAccepted_SendsOnce()
+    public async Task SendAsync_Throttled_ReportsRetryAfterOnePostSoTheOutboxPausesTheChannel()
     {
         _acs.SendFailures.Enqueue(429);
         using var host = ChannelTestHost.Create(_acs.Settings());
 
         var result = await host.Sender(Channel.Email).SendAsync(Messages.Email(), CancellationToken.None);
 
-        Assert.Equal(SendOutcome.Sent, result.Outcome);
-        Assert.Single(_acs.Sends);
-        Assert.Equal(2, _acs.Posts);
+        Assert.Equal(SendOutcome.Retry, result.Outcome);
+        Assert.Empty(_acs.Sends);
+        Assert.Equal(1, _acs.Posts);
     }
 
     [Fact]
