@@ -19,7 +19,8 @@ public sealed class MessageActivities(
     IOrderReadModelStore readModels,
     IMerchantWebhooks webhooks,
     IConsentLedger consent,
-    TimeProvider time)
+    TimeProvider time,
+    ISendAttempts? attempts = null)
 {
     /// <summary>
     /// Publishes the decision's signals, sends each of its messages once and saves the read model with the send results on the
@@ -168,6 +169,11 @@ public sealed class MessageActivities(
             UnsubscribeUrl: orderLinks.UnsubscribeUrl,
             Branding: live.Branding,
             WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? live.WhatsAppTemplateFor(message.Intent, message.Locale) : null);
+        if (attempts is not null && message.Channel != Channel.Email && sender.CanLookUpSends)
+        {
+            // An activity runs again when its host died before its result was stored: the provider is asked before a second text.
+            outbound = outbound with { LostAttemptAt = await attempts.BeginAsync(state.Order.OrderId, message.Key, time.GetUtcNow(), cancellationToken) };
+        }
         return await sender.SendAsync(outbound, cancellationToken);
     }
 

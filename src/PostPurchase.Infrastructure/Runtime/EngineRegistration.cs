@@ -19,6 +19,7 @@ internal static class EngineRegistration
         services.AddSingleton<OpenOrderIndexBuild>();
         services.AddSingleton<PoisonStore>();
         services.AddSingleton<IConsentLedger, ConsentLedger>();
+        services.AddSingleton<ISendAttempts, SendAttempts>();
         services.AddSingleton<Channels.IProviderMessageIndex, ProviderMessageIndex>();
         services.AddSingleton<InboxQueue>();
         services.AddSingleton<StateCache>();

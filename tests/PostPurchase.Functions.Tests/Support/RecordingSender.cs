@@ -13,6 +13,11 @@ internal sealed class RecordingSender(Channel channel, TimeProvider time) : ICha
 
     public string Provider => "recording";
 
+    /// <summary>Says it can ask its provider about an earlier attempt, as Twilio's sender does.</summary>
+    public bool LooksUpSends { get; init; }
+
+    public bool CanLookUpSends => LooksUpSends;
+
     /// <summary>Every call, in order, with when it was made.</summary>
     public ConcurrentQueue<(OutboundMessage Message, DateTimeOffset At)> Calls { get; } = new();
 

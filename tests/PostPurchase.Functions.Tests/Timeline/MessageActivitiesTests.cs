@@ -161,6 +161,23 @@ public sealed class MessageActivitiesTests
         Assert.Equal(text.Key, input.MessageKey);
     }
 
+    [Fact]
+    public async Task SendMessage_RunAgainAfterTheHostDiedMidSend_TellsTheSenderWhenTheLostAttemptBegan()
+    {
+        var (emailed, first, _) = TwoPendingEmails();
+        var state = emailed with { Consent = emailed.Consent with { Sms = true } };
+        var text = first with { Key = $"{first.Key}-sms", Channel = Channel.Sms, To = "+31612345678" };
+        var sms = new RecordingSender(Channel.Sms, _time) { LooksUpSends = true };
+        var activities = new MessageActivities(new MemoryStudioSettings(), Links, [sms], _readModels, _webhooks, Ledger, _time, new MemoryAttempts());
+        await activities.SendMessage(new SendMessageRequest(state, text), Invocation);
+        var began = _time.GetUtcNow();
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        await activities.SendMessage(new SendMessageRequest(state, text), Invocation);
+
+        Assert.Equal([null, began], sms.Calls.Select(c => c.Message.LostAttemptAt));
+    }
+
     /// <summary>A ledger with no consent change since the decision.</summary>
     private static IConsentLedger Ledger { get; } = new UnchangedLedger();
 
@@ -200,5 +217,21 @@ public sealed class MessageActivitiesTests
         public Task RecordAsync(string orderId, ConsentChanged change, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<ConsentState> CurrentAsync(string orderId, ConsentState decided, CancellationToken cancellationToken) => Task.FromResult(decided);
+    }
+
+    private sealed class MemoryAttempts : ISendAttempts
+    {
+        private readonly Dictionary<string, DateTimeOffset> _began = new(StringComparer.Ordinal);
+
+        public Task<DateTimeOffset?> BeginAsync(string orderId, string messageKey, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var key = $"{orderId}|{messageKey}";
+            if (_began.TryGetValue(key, out var earlier))
+            {
+                return Task.FromResult<DateTimeOffset?>(earlier);
+            }
+            _began[key] = now;
+            return Task.FromResult<DateTimeOffset?>(null);
+        }
     }
 }
