@@ -105,6 +105,7 @@ internal sealed partial class OutboxDispatcher(
             ETag = claimed.Claim.ETag,
             ["Status"] = MessageRow.Retry,
             ["NextAttemptAt"] = until,
+            [MessageRow.WaitingColumn] = MessageRow.WaitingNote(until, SendGate.PausedReason(claimed.Message.Channel)),
             ["Attempts"] = Math.Max(0, (claimed.Claim.GetInt32("Attempts") ?? 1) - 1),
         };
     }
@@ -239,6 +240,7 @@ internal sealed partial class OutboxDispatcher(
 
                 outcome["Status"] = MessageRow.Retry;
                 outcome["NextAttemptAt"] = now + delay;
+                outcome[MessageRow.WaitingColumn] = MessageRow.WaitingNote(now + delay, $"attempt {attempts} of {options.MaxSendAttempts} was not accepted; the next one goes then");
                 schedule.Note(now + delay);
                 break;
             case SendOutcome.OptedOut:

@@ -60,9 +60,11 @@ internal sealed partial class SendGate(
     {
         var message = MessageRow.ReadMessage(row);
         var verdict = SendCheck.Judge(state, message, now, policy);
+        var why = "the buyer's quiet hours";
         if (verdict.MayGo && pauses.Until(message.Channel, now) is { } paused)
         {
             verdict = SendVerdict.Defer(paused); // the provider asked to wait: not an attempt
+            why = PausedReason(message.Channel);
         }
         var update = new TableEntity(row.PartitionKey, row.RowKey) { ETag = row.ETag };
         if (verdict.SuppressedBecause is { } reason)
@@ -76,6 +78,7 @@ internal sealed partial class SendGate(
         {
             update["Status"] = MessageRow.Retry;
             update["NextAttemptAt"] = until;
+            update[MessageRow.WaitingColumn] = MessageRow.WaitingNote(until, why);
         }
         else
         {
@@ -92,6 +95,10 @@ internal sealed partial class SendGate(
 
         return new Judged(row, message, verdict, update);
     }
+
+    /// <summary>Why a channel's messages wait for a provider's pause, in the merchant's words.</summary>
+    internal static string PausedReason(Channel channel) =>
+        $"the {WireName.Of(channel)} provider asked to wait (a rate limit or an outage), so every {WireName.Of(channel)} message waits; no attempt is spent";
 
     private static GateResult Result(string orderId, List<Judged> judged) => new(
         [.. judged.Where(j => j.Verdict.MayGo).Select(j => new ClaimedRow(j.Row, j.Message, j.Update))],

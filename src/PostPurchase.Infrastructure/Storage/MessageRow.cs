@@ -21,6 +21,13 @@ internal static class MessageRow
     /// <summary>When the buyer's WhatsApp window opened, as the decision that wrote the row saw it.</summary>
     public const string WhatsAppWindowColumn = "WhatsAppWindowOpenedAt";
 
+    /// <summary>Why a row in <see cref="Retry"/> waits and until when (a provider's pause, quiet hours, the next attempt); shown while it waits.</summary>
+    public const string WaitingColumn = "Waiting";
+
+    /// <summary>The note for <see cref="WaitingColumn"/>.</summary>
+    public static string WaitingNote(DateTimeOffset until, string why) =>
+        $"Waiting until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC: {why}.";
+
     /// <summary>When a claim whose answer was lost began (set when a stale claim is claimed again); a sender that can look sends up searches from there.</summary>
     public const string LostClaimColumn = "LostClaimAt";
 
@@ -74,6 +81,11 @@ internal static class MessageRow
             _ when WireName.TryParse<MessageStatus>(status, out var parsed) => parsed,
             _ => message.Status,
         };
+        if (status == Retry && entity.GetString(WaitingColumn) is { } waiting)
+        {
+            // A waiting message says why, so a paused channel does not look like a stuck one.
+            error = error is null ? waiting : $"{waiting} Last error: {error}";
+        }
         if (status == Unknown)
         {
             error = "unknown, check: the provider may or may not have accepted it; it is not resent automatically. " + error;

@@ -74,10 +74,18 @@ public sealed class SendGateTests(AzuriteServer azurite)
 
         var callsWhilePaused = engine.Sms.Calls.Count;
         var waiting = (await engine.Workflows.GetAsync(second.OrderId, CancellationToken.None))!.Messages.Single(m => m.Message.Key == secondText).Message;
+        var refused = (await engine.Workflows.GetAsync(first.OrderId, CancellationToken.None))!.Messages.Single(m => m.Message.Channel == Channel.Sms).Message;
         await engine.AdvanceAsync(TimeSpan.FromSeconds(61));
 
         Assert.Equal(1, callsWhilePaused);
         Assert.Equal(MessageStatus.Pending, waiting.Status);
+        // Both say why they wait, so the merchant sees a paused channel rather than stuck messages.
+        Assert.StartsWith("Waiting until ", waiting.Error, StringComparison.Ordinal);
+        Assert.Contains("the sms provider asked to wait", waiting.Error, StringComparison.Ordinal);
+        Assert.Contains("attempt 1 of 12 was not accepted", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Last error: twilio 20429", refused.Error, StringComparison.Ordinal);
+        var sent = (await engine.Workflows.GetAsync(second.OrderId, CancellationToken.None))!.Messages.Single(m => m.Message.Key == secondText).Message;
+        Assert.DoesNotContain("Waiting", sent.Error ?? "", StringComparison.Ordinal);
         Assert.Equal(2, engine.Sms.Sent.Count);
         Assert.Contains(engine.Sms.Sent, m => m.OrderId == first.OrderId);
     }
