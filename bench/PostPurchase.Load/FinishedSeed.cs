@@ -14,13 +14,12 @@ internal static class FinishedSeed
     private const int Parallelism = 48;
     private static readonly Intent[] Sent = [Intent.OrderConfirmation, Intent.Shipped, Intent.Delivered];
 
-    /// <summary>Seeds <paramref name="count"/> finished orders shaped like <paramref name="template"/> (a state the engine committed).</summary>
-    public static async Task SeedAsync(TableClient orders, LoadedState template, DateTimeOffset now, int count)
+    /// <summary>Seeds finished orders <paramref name="from"/> to <paramref name="to"/> (exclusive) shaped like <paramref name="template"/> (a state the engine committed).</summary>
+    public static async Task SeedAsync(TableClient orders, LoadedState template, DateTimeOffset now, int from, int to)
     {
         var first = template.State.Messages[0];
         var messages = Sent.Select((intent, i) => first with
         {
-            Key = $"{first.Key}-{intent}",
             Intent = intent,
             Status = MessageStatus.Sent,
             SentAt = now.AddDays(i - 10),
@@ -29,8 +28,8 @@ internal static class FinishedSeed
         var finished = template.State with { Status = OrderStatus.Delivered, Completed = true, NextWakeAt = null, DeliveredAt = now.AddDays(-8), Messages = messages };
         IReadOnlyList<string> applied(string orderId) => [.. template.AppliedInputs.Select(a => a.Replace(template.OrderId, orderId, StringComparison.Ordinal))];
         var watch = Stopwatch.StartNew();
-        var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, ct) =>
+        var done = from;
+        await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, ct) =>
         {
             var orderId = $"finished-{i:D7}";
             var state = finished with { Order = finished.Order with { OrderId = orderId } };
@@ -39,11 +38,13 @@ internal static class FinishedSeed
                 // The engine adds the state row on the first decision; history written once is an insert as well.
                 new(TableTransactionActionType.Add, StateRow.ToEntity(orderId, state, applied(orderId), [], OpenKinds.None)),
             };
-            actions.AddRange(messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add, MessageRow.ToEntity(orderId, m, null, "Buyer"))));
+            // Message keys carry the order id, as the planner makes them.
+            actions.AddRange(messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add,
+                MessageRow.ToEntity(orderId, m with { Key = MessageKey.For(orderId, m.Intent, m.Channel) }, null, "Buyer"))));
             await orders.SubmitTransactionAsync(actions, ct);
-            if (Interlocked.Increment(ref done) is var n && (n % 10_000 == 0 || n == count))
+            if (Interlocked.Increment(ref done) is var n && (n % 10_000 == 0 || n == to))
             {
-                Console.WriteLine($"  seeded {n} finished orders in {watch.Elapsed.TotalSeconds:F0} s ({n / watch.Elapsed.TotalSeconds:F0} orders/s)");
+                Console.WriteLine($"  seeded {n} finished orders, {n - from} in {watch.Elapsed.TotalSeconds:F0} s ({(n - from) / watch.Elapsed.TotalSeconds:F0} orders/s), load average {File.ReadAllText("/proc/loadavg")[..14]}");
             }
         });
     }
