@@ -15,14 +15,15 @@ using PostPurchase.Testing.Azurite;
 namespace PostPurchase.Load;
 
 /// <summary>
-/// <c>--open-index [finished] [open]</c>: the cost of one outbox sweep and one wake-up reconciliation with many finished orders and a
+/// <c>--open-index [finished[,finished...]] [open]</c>: the cost of one outbox sweep and one wake-up reconciliation with many finished orders and a
 /// few open ones, through the open-orders index and through the whole-table queries the engine ran before it (the same filters).
+/// Several history sizes (ascending) are measured in one run: the history grows to each in turn.
 /// </summary>
 internal static class OpenIndexBench
 {
     public static async Task RunAsync(string[] args)
     {
-        var finished = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+        var sizes = args.Length > 1 ? args[1].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [100_000];
         var open = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
         using var azurite = new AzuriteServer();
         var time = new FakeTimeProvider(Some.Monday);
@@ -37,25 +38,42 @@ internal static class OpenIndexBench
         services.AddEmbeddedEngine();
         await using var provider = services.BuildServiceProvider();
         var storage = provider.GetRequiredService<StorageAccount>();
-        var counter = provider.GetRequiredService<StorageRequestCounter>();
         await storage.EnsureCreatedAsync(CancellationToken.None);
         await provider.GetRequiredService<OpenOrderIndexBuild>().EnsureBuiltAsync(CancellationToken.None);
 
-        var seeding = Stopwatch.StartNew();
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-        await SeedFinishedAsync(new TableClient(azurite.ConnectionString, storage.Orders.Name, SeedOptions()), finished);
+        // Open orders go through the engine first; the first one's committed state is the finished orders' template.
+        var openWatch = Stopwatch.StartNew();
         var workflows = provider.GetRequiredService<IOrderWorkflows>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, open), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
+        var templateOrder = OrderBuilder.Apparel().Build();
+        await workflows.StartAsync(templateOrder, CancellationToken.None);
+        var template = await provider.GetRequiredService<OrderStore>().LoadAsync(templateOrder.OrderId, CancellationToken.None)
+            ?? throw new InvalidOperationException("The engine kept no state for the template order.");
+        await Parallel.ForEachAsync(Enumerable.Range(1, open - 1), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
             await workflows.StartAsync(OrderBuilder.Apparel().Build(), ct));
-        Console.WriteLine($"Seeded {finished} finished orders (state + 3 sent messages each) and {open} open ones (placed, confirmation pending) in {seeding.Elapsed.TotalSeconds:F0} s");
-        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"Started {open} open orders (placed, confirmation pending) through the engine in {openWatch.Elapsed.TotalSeconds:F0} s");
+        var seeded = 0;
+        foreach (var finished in sizes)
+        {
+            var history = new TableClient(azurite.ConnectionString, storage.Orders.Name, SeedOptions());
+            await FinishedSeed.SeedAsync(history, template, time.GetUtcNow(), seeded, finished);
+            seeded = finished;
+            Console.WriteLine($"{finished} finished orders (state + 3 sent messages each), {open} open");
+            await MeasureAsync(provider, time.GetUtcNow());
+        }
+    }
 
-        var now = time.GetUtcNow();
+    private static async Task MeasureAsync(IServiceProvider provider, DateTimeOffset now)
+    {
+        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        var storage = provider.GetRequiredService<StorageAccount>();
+        var counter = provider.GetRequiredService<StorageRequestCounter>();
         var sweepFilter = TableClient.CreateQueryFilter(
             $"Kind eq 'msg' and (Status eq {MessageRow.Pending} or (Status eq {MessageRow.Retry} and NextAttemptAt le {now}) or (Status eq {MessageRow.Sending} and LeaseUntil lt {now}))");
         var stateFilter = TableClient.CreateQueryFilter($"RowKey eq {StateRow.RowKey} and Completed eq false");
         var wakeups = provider.GetRequiredService<WakeupIndex>();
-        var scheduler = provider.GetRequiredService<WakeupScheduler>();
+        // A scheduler of its own per history size, so the first reconciliation is a process's first.
+        var scheduler = ActivatorUtilities.CreateInstance<WakeupScheduler>(provider);
         var attention = provider.GetRequiredService<OutboxAttention>();
 
         Console.WriteLine("| pass | storage requests | rows read (Orders) | rows read (index tables) | ms | found |");
@@ -97,7 +115,6 @@ internal static class OpenIndexBench
         return count;
     }
 
-    // History: a completed state row and three sent messages per order, one transaction each.
     // Seeding goes through a client of its own with patient timeouts: a loaded machine must not end the run before it measures.
     private static TableClientOptions SeedOptions()
     {
@@ -106,18 +123,4 @@ internal static class OpenIndexBench
         options.Retry.NetworkTimeout = TimeSpan.FromMinutes(2);
         return options;
     }
-
-    private static async Task SeedFinishedAsync(TableClient orders, int count) =>
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
-        {
-            var orderId = $"finished-{i:D7}";
-            var partition = KeyEncoder.Encode(orderId);
-            var actions = new List<TableTransactionAction>
-            {
-                new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, StateRow.RowKey) { ["Kind"] = "state", ["OrderId"] = orderId, ["Completed"] = true }),
-            };
-            actions.AddRange(Enumerable.Range(0, 3).Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(partition, $"{MessageRow.Prefix}m{m}") { ["Kind"] = "msg", ["OrderId"] = orderId, ["Status"] = "sent" })));
-            await orders.SubmitTransactionAsync(actions, ct);
-        });
 }
