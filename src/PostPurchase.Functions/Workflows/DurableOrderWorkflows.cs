@@ -132,7 +132,7 @@ internal sealed partial class DurableOrderWorkflows(
         {
             await consent.RecordAsync(orderId, change, time.GetUtcNow(), cancellationToken);
         }
-        var run = new TimelineRun(saved.State, input, (await studio.CurrentAsync(cancellationToken)).Policy, durable.Value.ToActivityRetry());
+        var run = new TimelineRun(Settled(saved), input, (await studio.CurrentAsync(cancellationToken)).Policy, durable.Value.ToActivityRetry());
         try
         {
             // Only a completed instance is replaced; one a concurrent late input already restarted is running.
@@ -144,6 +144,20 @@ internal sealed partial class DurableOrderWorkflows(
         {
             await client.RaiseEventAsync(instanceId, OrderTimelineOrchestration.InputEvent, AsPayload(input), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The saved state with each message as its row shows it: the last send results of a run reach the rows (the commit writes
+    /// them) but not the saved state, which the next save would have carried; the run that goes on from it must not undo them.
+    /// </summary>
+    private static TimelineState Settled(OrderSnapshot saved)
+    {
+        var rows = saved.Messages.ToDictionary(r => r.Message.Key, r => r.Message, StringComparer.Ordinal);
+        return saved.State with
+        {
+            Messages = [.. saved.State.Messages.Select(m =>
+                m.Status == MessageStatus.Pending && rows.TryGetValue(m.Key, out var row) && row.Status != MessageStatus.Pending ? row : m)],
+        };
     }
 
     public Task<OrderSnapshot?> GetAsync(string orderId, CancellationToken cancellationToken) =>

@@ -39,6 +39,9 @@ public sealed class CompletedTimelineDurableTests(AzuriteServer azurite)
 
         var saved = await app.SavedAsync(order.OrderId, "the click recorded", s => s.State.Clicks.Any(c => c.Link == "cta"));
         Assert.True(saved.State.Completed);
+        // The original keeps the status its send left it in, in the state the instance went on from and in the rows.
+        Assert.Equal(MessageStatus.Sent, saved.State.Messages.Single(m => m.Key == cancellation.Key).Status);
+        Assert.Equal(MessageStatus.Sent, saved.Messages.Single(m => m.Message.Key == cancellation.Key).Message.Status);
         Assert.Equal(2, app.Email.Sent(Intent.CancellationConfirmed).Count());
     }
 

@@ -124,7 +124,10 @@ public sealed class DurableOrderWorkflowsTests
     {
         Exists(Instance(OrchestrationRuntimeStatus.Completed));
         var saved = OrderTimeline.Decide(null, new OrderPlaced(_order), _order.PlacedAt, TimelinePolicy.Default).State with { Completed = true };
-        await _readModels.SaveAsync(new OrderSnapshot(saved, []), CancellationToken.None);
+        // The last send's result reached the message's row but not the saved state: the run goes on from the row's status.
+        var confirmation = saved.Messages.Single(m => m.Status == MessageStatus.Pending);
+        var sent = confirmation with { Status = MessageStatus.Sent, ProviderMessageId = "acs-1" };
+        await _readModels.SaveAsync(new OrderSnapshot(saved, [new MessageRecord(sent, "Subject", "Body")]), CancellationToken.None);
         Schedules();
         var click = new LinkClicked(null, "rec:SERUM-30");
 
@@ -133,7 +136,8 @@ public sealed class DurableOrderWorkflowsTests
         Assert.True(raised);
         _client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
             nameof(OrderTimeline),
-            It.Is<object?>(input => input is TimelineRun && ((TimelineRun)input).Next == click && ((TimelineRun)input).State == saved),
+            It.Is<object?>(input => input is TimelineRun && ((TimelineRun)input).Next == click && ((TimelineRun)input).State!.Completed
+                && ((TimelineRun)input).State!.Messages.Single(m => m.Key == confirmation.Key) == sent),
             It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == "order-PP-42" && !o.DedupeStatuses!.Contains("Completed") && o.DedupeStatuses!.Contains("Running")),
             It.IsAny<CancellationToken>()), Times.Once);
         _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
