@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using PostPurchase.Infrastructure.Channels.Acs;
+using PostPurchase.Load.Http;
 
 namespace PostPurchase.Faults.Rig;
 
@@ -57,7 +56,7 @@ internal sealed class AcsStandIn : IAsyncDisposable
         var request = context.Request;
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (!Signed(request, buffer.ToArray()))
+        if (!AcsSignature.IsSigned(request, buffer.ToArray(), Key))
         {
             Interlocked.Increment(ref _unsigned);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -127,17 +126,5 @@ internal sealed class AcsStandIn : IAsyncDisposable
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         context.Response.Headers["Operation-Location"] = $"http://127.0.0.1:{_server.Port}/emails/operations/{operationId}";
         await context.Response.WriteAsJsonAsync(new { id = operationId, status = "Running" });
-    }
-
-    private static bool Signed(HttpRequest request, byte[] body)
-    {
-        var date = request.Headers["x-ms-date"].ToString();
-        var hash = request.Headers["x-ms-content-sha256"].ToString();
-        if (date.Length == 0 || hash != Convert.ToBase64String(SHA256.HashData(body)))
-        {
-            return false;
-        }
-        var expected = AcsRequestSigner.Authorization(Key, request.Method, $"{request.Path}{request.QueryString}", date, request.Host.Value ?? "", hash);
-        return request.Headers.Authorization.ToString() == expected;
     }
 }

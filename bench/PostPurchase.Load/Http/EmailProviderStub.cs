@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using PostPurchase.Infrastructure.Channels.Acs;
 
 namespace PostPurchase.Load.Http;
 
@@ -64,7 +62,7 @@ internal sealed class EmailProviderStub : IAsyncDisposable
         var request = context.Request;
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (!Signed(request, buffer.ToArray()))
+        if (!AcsSignature.IsSigned(request, buffer.ToArray(), Key))
         {
             Interlocked.Increment(ref _refused);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -101,17 +99,5 @@ internal sealed class EmailProviderStub : IAsyncDisposable
             return;
         }
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-    }
-
-    private static bool Signed(HttpRequest request, byte[] body)
-    {
-        var date = request.Headers["x-ms-date"].ToString();
-        var hash = request.Headers["x-ms-content-sha256"].ToString();
-        if (date.Length == 0 || hash != Convert.ToBase64String(SHA256.HashData(body)))
-        {
-            return false;
-        }
-        var expected = AcsRequestSigner.Authorization(Key, request.Method, $"{request.Path}{request.QueryString}", date, request.Host.Value ?? "", hash);
-        return request.Headers.Authorization.ToString() == expected;
     }
 }
