@@ -98,11 +98,7 @@ internal sealed partial class DurableOrderWorkflows(
                 throw new InvalidOperationException(
                     $"The timeline of order '{orderId}' failed and is waiting for the stuck-timeline sweep to restart it; send this input again after that.");
             default:
-                if (input is ConsentChanged change)
-                {
-                    // Before the event: a send activity already running for this order reads it there and holds its message back.
-                    await consent.RecordAsync(orderId, change, time.GetUtcNow(), cancellationToken);
-                }
+                await RecordConsentAsync(orderId, input, cancellationToken);
                 if (input is ShipmentRegistered registered)
                 {
                     await indexes.IndexParcelAsync(orderId, registered.Shipment, cancellationToken);
@@ -128,10 +124,7 @@ internal sealed partial class DurableOrderWorkflows(
     {
         var orderId = saved.State.Order.OrderId;
         var instanceId = OrderInstance.IdFor(orderId);
-        if (input is ConsentChanged change)
-        {
-            await consent.RecordAsync(orderId, change, time.GetUtcNow(), cancellationToken);
-        }
+        await RecordConsentAsync(orderId, input, cancellationToken);
         var run = new TimelineRun(Settled(saved), input, (await studio.CurrentAsync(cancellationToken)).Policy, durable.Value.ToActivityRetry());
         try
         {
@@ -143,6 +136,15 @@ internal sealed partial class DurableOrderWorkflows(
         catch (OrchestrationAlreadyExistsException)
         {
             await client.RaiseEventAsync(instanceId, OrderTimelineOrchestration.InputEvent, AsPayload(input), cancellationToken);
+        }
+    }
+
+    /// <summary>A consent change goes to the ledger before the event: a send activity already running for the order reads it there and holds its message back.</summary>
+    private async Task RecordConsentAsync(string orderId, TimelineInput input, CancellationToken cancellationToken)
+    {
+        if (input is ConsentChanged change)
+        {
+            await consent.RecordAsync(orderId, change, time.GetUtcNow(), cancellationToken);
         }
     }
 

@@ -23,8 +23,7 @@ public sealed class CompletedTimelineDurableTests(AzuriteServer azurite)
         await EventuallyAsync("the order confirmation", () => app.Email.Sent(Intent.OrderConfirmation).SingleOrDefault());
         await app.Workflows.RaiseAsync(order.OrderId, new OrderCancelled("merchant"), CancellationToken.None);
         var completed = await app.SavedAsync(order.OrderId, "the cancelled timeline completed", s => s.State.Completed);
-        await EventuallyAsync("the instance completed", async () =>
-            await app.Client.GetInstanceAsync(OrderInstanceId(order.OrderId), false) is { RuntimeStatus: Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed } done ? done : null);
+        await CompletedAsync(app, order.OrderId, "the instance completed");
         var cancellation = completed.State.Messages.Single(m => m.Intent == Intent.CancellationConfirmed && m.Channel == Channel.Email);
         await EventuallyAsync("the cancellation email", () => app.Email.Sent(Intent.CancellationConfirmed).SingleOrDefault());
 
@@ -33,8 +32,7 @@ public sealed class CompletedTimelineDurableTests(AzuriteServer azurite)
         await EventuallyAsync("the resend", () => app.Email.Sent(Intent.CancellationConfirmed).Skip(1).FirstOrDefault());
         await app.SavedAsync(order.OrderId, "the resend recorded and the timeline completed again",
             s => s.State.Completed && s.State.Messages.Any(m => MessageKey.IsResend(m.Key) && m.Status == MessageStatus.Sent));
-        await EventuallyAsync("the instance completed again", async () =>
-            await app.Client.GetInstanceAsync(OrderInstanceId(order.OrderId), false) is { RuntimeStatus: Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed } done ? done : null);
+        await CompletedAsync(app, order.OrderId, "the instance completed again");
         await app.Workflows.RaiseAsync(order.OrderId, new LinkClicked(null, "cta"), CancellationToken.None);
 
         var saved = await app.SavedAsync(order.OrderId, "the click recorded", s => s.State.Clicks.Any(c => c.Link == "cta"));
@@ -45,5 +43,7 @@ public sealed class CompletedTimelineDurableTests(AzuriteServer azurite)
         Assert.Equal(2, app.Email.Sent(Intent.CancellationConfirmed).Count());
     }
 
-    private static string OrderInstanceId(string orderId) => PostPurchase.Functions.Workflows.OrderInstance.IdFor(orderId);
+    private static Task<Microsoft.DurableTask.Client.OrchestrationMetadata> CompletedAsync(DurableTimelineHost app, string orderId, string what) =>
+        EventuallyAsync(what, async () => await app.Client.GetInstanceAsync(PostPurchase.Functions.Workflows.OrderInstance.IdFor(orderId), false)
+            is { RuntimeStatus: Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed } done ? done : null);
 }
