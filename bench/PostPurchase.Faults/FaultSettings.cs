@@ -10,7 +10,7 @@ internal sealed record FaultSettings
     public static readonly string[] AllCases = ["kill", "outage", "two-hosts", "hostile", "providers", "send-rate"];
 
     /// <summary>Cases that apply to the Function App: the others need the self-hosted engine's own process or settings.</summary>
-    public static readonly string[] FunctionsCases = ["kill", "hostile"];
+    public static readonly string[] FunctionsCases = ["kill", "outage", "hostile"];
 
     public required string Runtime { get; init; }
 

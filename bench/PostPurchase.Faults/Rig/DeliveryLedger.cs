@@ -12,6 +12,7 @@ internal sealed class DeliveryLedger
     private readonly ConcurrentDictionary<string, int> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _byContent = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<long> _times = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _when = new(StringComparer.Ordinal);
     private long _repeats;
     private long _refused;
 
@@ -36,6 +37,7 @@ internal sealed class DeliveryLedger
         _byKey.AddOrUpdate(key, 1, static (_, n) => n + 1);
         _byContent.AddOrUpdate(content, 1, static (_, n) => n + 1);
         _times.Enqueue(Stopwatch.GetTimestamp());
+        _when.GetOrAdd(key, _ => new()).Enqueue(TimeProvider.System.GetUtcNow());
     }
 
     public void Repeat() => Interlocked.Increment(ref _repeats);
@@ -47,4 +49,8 @@ internal sealed class DeliveryLedger
 
     /// <summary>The keys delivered more than once (for the report).</summary>
     public IReadOnlyList<string> DuplicateKeys() => [.. _byKey.Where(p => p.Value > 1).Select(p => p.Key)];
+
+    /// <summary>Each key delivered more than once, with the times (UTC) it arrived, to be found in the runtime's log.</summary>
+    public IEnumerable<string> DuplicatesWithTimes() =>
+        DuplicateKeys().Select(k => $"{k} at {string.Join(", ", _when.GetValueOrDefault(k)?.Select(t => t.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)) ?? [])}");
 }

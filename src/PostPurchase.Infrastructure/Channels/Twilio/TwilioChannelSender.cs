@@ -113,7 +113,12 @@ internal sealed partial class TwilioChannelSender(
                 return SendResult.Sent(sid);
             }
 
-            return found.Error is { } error ? new SendResult(SendOutcome.Retry, Error: error) : null;
+            if (found.Error is { } error)
+            {
+                return new SendResult(SendOutcome.Retry, Error: error);
+            }
+            LogNotFoundLost(message.Key, since);
+            return null;
         }
         catch (Exception ex) when (ex is ApiException or ApiConnectionException or Newtonsoft.Json.JsonException)
         {
@@ -205,6 +210,9 @@ internal sealed partial class TwilioChannelSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Twilio already has message {Key} whose answer was lost, as {Sid}; not sending it again")]
     private partial void LogFoundLost(string key, string sid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Twilio has no message {Key} since the attempt whose answer was lost began at {Since}; sending it")]
+    private partial void LogNotFoundLost(string key, DateTimeOffset since);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up at Twilio whether message {Key} went out: {Error}; left for a later attempt")]
     private partial void LogLookupFailed(string key, string error);

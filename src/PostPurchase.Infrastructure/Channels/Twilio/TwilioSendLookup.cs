@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Twilio.Base;
 using Twilio.Clients;
 using Request = Twilio.Http.Request;
@@ -10,9 +11,9 @@ namespace PostPurchase.Infrastructure.Channels.Twilio;
 /// <summary>
 /// Looks up whether Twilio already has a message whose create request's answer was lost, by listing the account's messages to
 /// the recipient (newest first) back to the lost attempt. Twilio echoes neither our message key nor the status callback URL, so
-/// a message is recognised by what it does echo: recipient, sender, direction, creation time and the exact body.
+/// a message is recognised by what it does echo: recipient, sender, direction, creation time and the body.
 /// </summary>
-internal static class TwilioSendLookup
+internal static partial class TwilioSendLookup
 {
     /// <summary>How far Twilio's clock may lie behind ours: a message created this long before the lost attempt still counts.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
@@ -91,10 +92,25 @@ internal static class TwilioSendLookup
             return false;
         }
 
-        return body == message.Content.Text
+        if (body == message.Content.Text)
+        {
+            return true;
+        }
+        var listedBody = WithoutLinkTokens(body);
+        return listedBody == WithoutLinkTokens(message.Content.Text)
             || (mayBeTemplate && message.Content.TemplateVariables is { Count: > 0 } variables
-                && variables.Values.All(value => body.Contains(value, StringComparison.Ordinal)));
+                && variables.Values.All(value => listedBody.Contains(WithoutLinkTokens(value), StringComparison.Ordinal)));
     }
+
+    /// <summary>
+    /// The text with the buyer links' tokens set aside. A token carries its expiry to the second, so the same message rendered
+    /// again for a later attempt differs from the lost one only there; the rest of the text (order number, shop, wording) still
+    /// has to be the same.
+    /// </summary>
+    internal static string WithoutLinkTokens(string text) => LinkToken().Replace(text, "~");
+
+    [GeneratedRegex("(?<=/(?:track|unsubscribe|l)/)[A-Za-z0-9_-]{16,}", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkToken();
 
     // The SDK reads Twilio's RFC 2822 dates into DateTime values whose kind depends on the parser; compare in UTC.
     private static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;

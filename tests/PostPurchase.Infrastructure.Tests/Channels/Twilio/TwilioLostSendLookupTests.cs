@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using PostPurchase.Core.Timeline;
 using PostPurchase.Infrastructure.Channels;
+using PostPurchase.Infrastructure.Links;
 using PostPurchase.Infrastructure.Tests.Channels.Support;
 using PostPurchase.Testing;
 using WireMock.RequestBuilders;
@@ -73,6 +74,41 @@ public sealed class TwilioLostSendLookupTests : IDisposable
         Assert.Equal(lost.Sid, result.ProviderMessageId);
         Assert.Equal(0, _twilio.Log.Creates);
         Assert.Equal(3, _twilio.Log.Reads);
+    }
+
+    [Fact]
+    public async Task SendAsync_LostTextWhoseLinkWasIssuedSecondsEarlier_FoundAndNotSentAgain()
+    {
+        // Rendered again for this attempt, the tracking link's token carries a later expiry than the lost text's did.
+        var order = Some.OrderId();
+        var earlier = new CustomerLinks("a-signing-key-of-32-characters!!", "https://shop.example", new FakeTimeProvider(Claimed));
+        var now = new CustomerLinks("a-signing-key-of-32-characters!!", "https://shop.example", new FakeTimeProvider(Claimed.AddSeconds(40)));
+        string Text(CustomerLinks links) => $"Fault shop: sorry, your order {order} is later than promised. Track it: {links.For(order).TrackingUrl}";
+        Assert.NotEqual(Text(earlier), Text(now));
+        var message = Messages.Sms(order, Text(now)) with { LostAttemptAt = Claimed };
+        var lost = _twilio.Log.Add(message.To, TwilioStub.SmsFrom, Text(earlier), created: Claimed.AddSeconds(1), sent: Claimed.AddSeconds(2));
+        using var host = ChannelTestHost.Create(_twilio.Settings());
+
+        var result = await host.Sender(Channel.Sms).SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(lost.Sid, result.ProviderMessageId);
+        Assert.Equal(0, _twilio.Log.Creates);
+    }
+
+    [Fact]
+    public async Task SendAsync_SameWordingForAnotherOrderSinceTheLostAttempt_NotTakenForItAndSent()
+    {
+        var links = new CustomerLinks("a-signing-key-of-32-characters!!", "https://shop.example", new FakeTimeProvider(Claimed));
+        string Text(string order) => $"Fault shop: sorry, your order {order} is later than promised. Track it: {links.For(order).TrackingUrl}";
+        var (order, other) = (Some.OrderId(), Some.OrderId());
+        var message = Messages.Sms(order, Text(order)) with { LostAttemptAt = Claimed };
+        _twilio.Log.Add(message.To, TwilioStub.SmsFrom, Text(other), created: Claimed.AddSeconds(1), sent: Claimed.AddSeconds(2));
+        using var host = ChannelTestHost.Create(_twilio.Settings());
+
+        var result = await host.Sender(Channel.Sms).SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal(1, _twilio.Log.Creates);
     }
 
     [Fact]
