@@ -9,7 +9,7 @@ namespace PostPurchase.Functions.Timeline;
 /// <param name="MaxInterval">The longest wait between two attempts.</param>
 public sealed record ActivityRetry(int MaxAttempts, TimeSpan FirstInterval, double BackoffCoefficient, TimeSpan MaxInterval)
 {
-    /// <summary>Five attempts over about a quarter of an hour: 30 s, 1 min, 2 min, 4 min.</summary>
+    /// <summary>Eight attempts over about 35 minutes: 30 s, 1, 2, 4 and 8 min, then 10 min twice.</summary>
     public static ActivityRetry Default { get; } = new(8, TimeSpan.FromSeconds(30), 2.0, TimeSpan.FromMinutes(10));
 
     /// <summary>The Durable Task options for an activity call with this policy.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PostPurchase.Core.Messages;
 using PostPurchase.Core.Serialization;
 using PostPurchase.Core.Timeline;
@@ -20,7 +22,8 @@ public sealed class MessageActivities(
     IMerchantWebhooks webhooks,
     IConsentLedger consent,
     TimeProvider time,
-    ISendAttempts? attempts = null)
+    ISendAttempts? attempts = null,
+    ILogger<MessageActivities>? logger = null)
 {
     /// <summary>
     /// Publishes the decision's signals, sends each of its messages once and saves the read model with the send results on the
@@ -169,12 +172,9 @@ public sealed class MessageActivities(
             UnsubscribeUrl: orderLinks.UnsubscribeUrl,
             Branding: live.Branding,
             WhatsAppTemplateSid: message.Channel == Channel.WhatsApp ? live.WhatsAppTemplateFor(message.Intent, message.Locale) : null);
-        if (attempts is not null && message.Channel != Channel.Email && sender.CanLookUpSends)
-        {
-            // An activity runs again when its host died before its result was stored: the provider is asked before a second text.
-            outbound = outbound with { LostAttemptAt = await attempts.BeginAsync(state.Order.OrderId, message.Key, time.GetUtcNow(), cancellationToken) };
-        }
-        return await sender.SendAsync(outbound, cancellationToken);
+        return attempts is null || message.Channel == Channel.Email || !sender.CanLookUpSends
+            ? await sender.SendAsync(outbound, cancellationToken)
+            : await MarkedSend.SendAsync(attempts, sender, outbound, time.GetUtcNow(), logger ?? NullLogger<MessageActivities>.Instance, cancellationToken);
     }
 
     private async Task SaveAsync(LiveSettings live, TimelineState state, IReadOnlyDictionary<string, TimelineMessage> outcomes, CancellationToken cancellationToken)

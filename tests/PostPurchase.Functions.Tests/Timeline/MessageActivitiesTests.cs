@@ -178,6 +178,27 @@ public sealed class MessageActivitiesTests
         Assert.Equal([null, began], sms.Calls.Select(c => c.Message.LostAttemptAt));
     }
 
+    [Fact]
+    public async Task SendMessage_AnEarlierAttemptBeganAMinuteAgoAndNeverEnded_HeldBackWithoutAskingOrSending()
+    {
+        var (emailed, first, _) = TwoPendingEmails();
+        var state = emailed with { Consent = emailed.Consent with { Sms = true } };
+        var text = first with { Key = $"{first.Key}-sms", Channel = Channel.Sms, To = "+31612345678" };
+        var sms = new RecordingSender(Channel.Sms, _time) { LooksUpSends = true };
+        var attempts = new MemoryAttempts();
+        // The Durable runtime runs the same send twice: the other run may still be on its way to Twilio.
+        attempts.Began(state.Order.OrderId, text.Key, _time.GetUtcNow().AddMinutes(-1));
+        var activities = new MessageActivities(new MemoryStudioSettings(), Links, [sms], _readModels, _webhooks, Ledger, _time, attempts);
+
+        var held = await Assert.ThrowsAsync<InvalidOperationException>(() => activities.SendMessage(new SendMessageRequest(state, text), Invocation));
+        _time.Advance(SendAttempt.UnderWayAtMost);
+        await activities.SendMessage(new SendMessageRequest(state, text), Invocation);
+
+        Assert.Contains("may still be under way", held.Message, StringComparison.Ordinal);
+        var call = Assert.Single(sms.Calls);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(-1) - SendAttempt.UnderWayAtMost, call.Message.LostAttemptAt);
+    }
+
     /// <summary>A ledger with no consent change since the decision.</summary>
     private static IConsentLedger Ledger { get; } = new UnchangedLedger();
 
@@ -221,17 +242,32 @@ public sealed class MessageActivitiesTests
 
     private sealed class MemoryAttempts : ISendAttempts
     {
-        private readonly Dictionary<string, DateTimeOffset> _began = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (DateTimeOffset First, DateTimeOffset Last, bool Open)> _marks = new(StringComparer.Ordinal);
 
-        public Task<DateTimeOffset?> BeginAsync(string orderId, string messageKey, DateTimeOffset now, CancellationToken cancellationToken)
+        public Task<SendAttempt> BeginAsync(string orderId, string messageKey, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var key = $"{orderId}|{messageKey}";
-            if (_began.TryGetValue(key, out var earlier))
+            if (!_marks.TryGetValue(key, out var mark))
             {
-                return Task.FromResult<DateTimeOffset?>(earlier);
+                _marks[key] = (now, now, true);
+                return Task.FromResult(SendAttempt.First);
             }
-            _began[key] = now;
-            return Task.FromResult<DateTimeOffset?>(null);
+            if (mark.Open && mark.Last > now - SendAttempt.UnderWayAtMost)
+            {
+                return Task.FromResult(new SendAttempt(mark.First, true));
+            }
+            _marks[key] = (mark.First, now, true);
+            return Task.FromResult(new SendAttempt(mark.First, false));
         }
+
+        public Task EndAsync(string orderId, string messageKey, CancellationToken cancellationToken)
+        {
+            var key = $"{orderId}|{messageKey}";
+            _marks[key] = _marks[key] with { Open = false };
+            return Task.CompletedTask;
+        }
+
+        /// <summary>An attempt that began at <paramref name="at"/> and never ended (its host is gone, or it still runs).</summary>
+        public void Began(string orderId, string messageKey, DateTimeOffset at) => _marks[$"{orderId}|{messageKey}"] = (at, at, true);
     }
 }
