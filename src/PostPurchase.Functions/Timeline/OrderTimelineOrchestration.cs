@@ -47,15 +47,19 @@ public static partial class OrderTimelineOrchestration
         }
 
         var received = 0;
-        var next = run.Next;
+        // The inputs the execution was started with come first, in order; then it waits for events and wake-ups.
+        var given = new Queue<TimelineInput>(run.Then ?? []);
+        if (run.Next is not null)
+        {
+            given = new Queue<TimelineInput>([run.Next, .. given]);
+        }
         var policy = run.Policy;
         // Started again for a late input (DurableOrderWorkflows.ReopenAsync): what the decider records must reach the read model
         // even when no commit writes it (a status report only touches the message's row).
-        var reopened = state is { Completed: true } && next is not null;
+        var reopened = state is { Completed: true } && run.Next is not null;
         while (true)
         {
-            var input = next ?? await waits.NextAsync(state!.NextWakeAt);
-            next = null;
+            var input = given.TryDequeue(out var first) ? first : await waits.NextAsync(state!.NextWakeAt);
             (state, policy) = await ApplyAsync(context, log, commits, options, policy, state, input);
             received++;
             if (state.Completed)
@@ -88,7 +92,7 @@ public static partial class OrderTimelineOrchestration
                 }
             }
             waits.CancelTimers();
-            context.ContinueAsNew(run with { State = state, Next = null, Policy = policy }, preserveUnprocessedEvents: true);
+            context.ContinueAsNew(run with { State = state, Next = null, Then = [.. given], Policy = policy }, preserveUnprocessedEvents: true);
             return;
         }
     }

@@ -52,8 +52,8 @@ internal sealed partial class DurableTrackingIngress(
     {
         if (!await workflows.RaiseAsync(orderId, new TrackingUpdated(trackingEvent), cancellationToken))
         {
-            throw new InvalidOperationException(
-                $"Parcel {trackingEvent.ParcelKey} is indexed to order '{orderId}', which has no timeline; the event was not applied.");
+            // The parcel is indexed before the timeline is scheduled: the order's intake is under way (or will be sent again).
+            throw new TimelineStartingException(orderId);
         }
     }
 

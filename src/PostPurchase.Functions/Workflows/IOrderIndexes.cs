@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using PostPurchase.Core.Orders;
 using PostPurchase.Core.Tracking;
 
@@ -18,6 +19,15 @@ internal interface IOrderIndexes
     /// <summary>Keeps an event whose parcel is not registered yet.</summary>
     Task ParkAsync(TrackingEvent trackingEvent, CancellationToken cancellationToken);
 
+    /// <summary>The events parked for <paramref name="parcelKey"/>, left in place until <see cref="ForgetParkedAsync"/>.</summary>
+    Task<IReadOnlyList<ParkedEvent>> ParkedAsync(string parcelKey, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a parked event once it was handed to its order.</summary>
+    Task ForgetParkedAsync(ParkedEvent parked, CancellationToken cancellationToken);
+
     /// <summary>Hands every event parked for <paramref name="parcelKey"/> to <paramref name="route"/>, oldest first, forgetting each once routed.</summary>
     Task<int> ReplayParkedAsync(string parcelKey, Func<TrackingEvent, CancellationToken, Task> route, CancellationToken cancellationToken);
 }
+
+/// <summary>A carrier event kept until its parcel's order exists, with the row that keeps it.</summary>
+internal sealed record ParkedEvent(TrackingEvent Event, TableEntity Row);

@@ -36,6 +36,15 @@ internal sealed class StorageOrderIndexes(StorageAccount storage, ParcelIndex pa
 
     public Task ParkAsync(TrackingEvent trackingEvent, CancellationToken cancellationToken) => parcels.ParkAsync(trackingEvent, cancellationToken);
 
+    public async Task<IReadOnlyList<ParkedEvent>> ParkedAsync(string parcelKey, CancellationToken cancellationToken) =>
+        [.. (await parcels.ParkedAsync(parcelKey, cancellationToken)).Select(p => new ParkedEvent(p.Event, p.Row))];
+
+    public Task ForgetParkedAsync(ParkedEvent parked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parked);
+        return parcels.DeleteParkedAsync(parked.Row, cancellationToken);
+    }
+
     public async Task<int> ReplayParkedAsync(string parcelKey, Func<TrackingEvent, CancellationToken, Task> route, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);

@@ -20,6 +20,8 @@ internal sealed partial class HostExceptionHandler(IProblemDetailsService proble
                 (StatusCodes.Status400BadRequest, "Bad request", "The form could not be read; reload the page and try again."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request."),
+            Infrastructure.Workflows.TimelineStartingException starting =>
+                (StatusCodes.Status503ServiceUnavailable, "Order not ready", starting.Message),
             _ when StorageUnavailable.Is(exception, httpContext.RequestAborted) =>
                 (StatusCodes.Status503ServiceUnavailable, StorageUnavailable.Title, StorageUnavailable.Detail),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error",

@@ -39,6 +39,15 @@ internal sealed class RecordingOrderIndexes : IOrderIndexes
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<ParkedEvent>> ParkedAsync(string parcelKey, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ParkedEvent>>([.. Parked.Where(e => e.ParcelKey == parcelKey).Select(e => new ParkedEvent(e, new Azure.Data.Tables.TableEntity(e.ParcelKey, e.EventId)))]);
+
+    public Task ForgetParkedAsync(ParkedEvent parked, CancellationToken cancellationToken)
+    {
+        Parked.Remove(parked.Event);
+        return Task.CompletedTask;
+    }
+
     public async Task<int> ReplayParkedAsync(string parcelKey, Func<TrackingEvent, CancellationToken, Task> route, CancellationToken cancellationToken)
     {
         var due = Parked.Where(e => e.ParcelKey == parcelKey).OrderBy(e => e.OccurredAt).ToList();

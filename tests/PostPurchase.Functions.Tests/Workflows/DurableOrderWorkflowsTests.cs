@@ -181,6 +181,40 @@ public sealed class DurableOrderWorkflowsTests
     }
 
     [Fact]
+    public async Task RaiseAsync_OrderScheduledButNotStartedYet_RefusedForNowAndRaisesNothing()
+    {
+        // The backend drops an event that reaches an instance before its start is processed: the sender must send it again.
+        Exists(Instance(OrchestrationRuntimeStatus.Pending));
+
+        var refused = await Assert.ThrowsAsync<TimelineStartingException>(() =>
+            Workflows().RaiseAsync("PP-42", new TrackingUpdated(new TrackingEvent("generic", "e1", "postnl", "3SABCD1234567", TrackingStatus.InTransit, "in-transit", _order.PlacedAt)), CancellationToken.None));
+
+        Assert.Equal("PP-42", refused.OrderId);
+        _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task StartAsync_CarrierEventsParkedBeforeTheOrder_HandedOverInTheStartInputInOrderAndForgotten()
+    {
+        var order = OrderBuilder.Skincare().WithId("PP-42").WithShipment("postnl", "3SABCD1234567").Build();
+        var scan = new TrackingEvent("generic", "e2", "postnl", "3SABCD1234567", TrackingStatus.InTransit, "in-transit", order.PlacedAt.AddHours(2));
+        var received = scan with { EventId = "e1", Status = TrackingStatus.InfoReceived, RawStatus = "info-received", OccurredAt = order.PlacedAt.AddHours(1) };
+        _indexes.Parked.AddRange([scan, received]);
+        Exists(null);
+        TimelineRun? started = null;
+        _client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback<TaskName, object?, StartOrchestrationOptions?, CancellationToken>((_, input, _, _) => started = (TimelineRun)input!)
+            .ReturnsAsync("order-PP-42");
+
+        await Workflows().StartAsync(order, CancellationToken.None);
+
+        Assert.IsType<OrderPlaced>(started!.Next);
+        Assert.Equal(["e1", "e2"], started.Then!.Cast<TrackingUpdated>().Select(t => t.Event.EventId));
+        Assert.Empty(_indexes.Parked);
+        _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task RaiseAsync_ShipmentRegistered_IndexesTheParcelAndReplaysEventsParkedForIt()
     {
         Exists(Instance(OrchestrationRuntimeStatus.Running));
