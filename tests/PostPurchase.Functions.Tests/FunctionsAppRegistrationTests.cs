@@ -31,7 +31,7 @@ public sealed class FunctionsAppRegistrationTests
         }
 
         Assert.Contains(typeof(MessageActivities), functionClasses);
-        Assert.Contains(typeof(Http.OrderFunctions), functionClasses);
+        Assert.Contains(typeof(PostPurchase.Functions.Http.OrderFunctions), functionClasses);
         Assert.IsType<DurableOrderWorkflows>(scope.ServiceProvider.GetRequiredService<IOrderWorkflows>());
         Assert.IsType<DurableTrackingIngress>(scope.ServiceProvider.GetRequiredService<ITrackingIngress>());
         Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineService));

@@ -51,7 +51,7 @@ internal sealed partial class HostExceptionHandler(IProblemDetailsService proble
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private static partial void LogFailure(ILogger logger, Exception exception, string method, PathString path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with 503: storage did not answer ({ExceptionType}: {Reason})")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with 503, to be sent again ({ExceptionType}: {Reason})")]
     private static partial void LogStorageUnavailable(ILogger logger, string method, PathString path, string exceptionType, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Status} to {Method} {Path} ({ExceptionType})")]
