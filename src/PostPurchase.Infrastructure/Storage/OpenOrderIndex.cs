@@ -134,7 +134,7 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
         }
     }
 
-    /// <summary>Deletes the queued entries, one transaction per shard and 100 entries; a batch that meets a rewritten entry goes one by one.</summary>
+    /// <summary>Deletes the queued entries, one transaction per shard and 100 entries; an entry written again since stays.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var taken = new List<OpenEntry>();
@@ -145,18 +145,36 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
 
         foreach (var chunk in taken.DistinctBy(e => (e.Shard, e.RowKey)).GroupBy(e => e.Shard).SelectMany(shard => shard.Chunk(MaxBatch)))
         {
+            await DeleteBatchAsync([.. chunk], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A transaction fails whole when one of its entries was written again since it was queued (the order got new work) or is
+    // gone: that one stays as it is and the rest go in one more transaction, instead of one request per entry.
+    private async Task DeleteBatchAsync(List<OpenEntry> entries, CancellationToken cancellationToken)
+    {
+        while (entries.Count > 0)
+        {
             try
             {
                 await storage.OpenOrders.SubmitTransactionAsync(
-                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.Shard, e.RowKey), e.ETag)), cancellationToken)
+                    entries.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.Shard, e.RowKey), e.ETag)), cancellationToken)
                     .ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } failed && failed < entries.Count
+                && ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+            {
+                entries.RemoveAt(failed);
             }
             catch (TableTransactionFailedException)
             {
-                foreach (var entry in chunk)
+                foreach (var entry in entries)
                 {
                     await DeleteAsync(entry, cancellationToken).ConfigureAwait(false);
                 }
+
+                return;
             }
         }
     }
@@ -186,6 +204,3 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
     private static IEnumerable<OpenKinds> Split(OpenKinds kinds) =>
         new[] { OpenKinds.Timeline, OpenKinds.Outbox }.Where(k => kinds.HasFlag(k));
 }
-
-/// <summary>One entry of the open-orders index, with the ETag it was read at.</summary>
-internal sealed record OpenEntry(string OrderId, OpenKinds Kind, string Shard, string RowKey, ETag ETag, DateTimeOffset WrittenAt);
