@@ -12,6 +12,7 @@ namespace PostPurchase.Load;
 internal static class FinishedSeed
 {
     private const int Parallelism = 48;
+    private const int ProgressEvery = 5_000;
     private static readonly Intent[] Sent = [Intent.OrderConfirmation, Intent.Shipped, Intent.Delivered];
 
     /// <summary>Seeds finished orders <paramref name="from"/> to <paramref name="to"/> (exclusive) shaped like <paramref name="template"/> (a state the engine committed).</summary>
@@ -28,6 +29,7 @@ internal static class FinishedSeed
         var finished = template.State with { Status = OrderStatus.Delivered, Completed = true, NextWakeAt = null, DeliveredAt = now.AddDays(-8), Messages = messages };
         IReadOnlyList<string> applied(string orderId) => [.. template.AppliedInputs.Select(a => a.Replace(template.OrderId, orderId, StringComparison.Ordinal))];
         var watch = Stopwatch.StartNew();
+        var progress = new SeedProgress(from);
         var done = from;
         await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, ct) =>
         {
@@ -42,9 +44,9 @@ internal static class FinishedSeed
             actions.AddRange(messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add,
                 MessageRow.ToEntity(orderId, m with { Key = MessageKey.For(orderId, m.Intent, m.Channel) }, null, "Buyer"))));
             await orders.SubmitTransactionAsync(actions, ct);
-            if (Interlocked.Increment(ref done) is var n && (n % 10_000 == 0 || n == to))
+            if (Interlocked.Increment(ref done) is var n && (n % ProgressEvery == 0 || n == to))
             {
-                Console.WriteLine($"  seeded {n} finished orders, {n - from} in {watch.Elapsed.TotalSeconds:F0} s ({(n - from) / watch.Elapsed.TotalSeconds:F0} orders/s), load average {File.ReadAllText("/proc/loadavg")[..14]}");
+                progress.Report(n, watch.Elapsed);
             }
         });
     }

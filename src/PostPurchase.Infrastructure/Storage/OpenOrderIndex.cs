@@ -21,8 +21,7 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
     /// <summary>A new order's commit that ran longer than this after its entries were written writes them again (see <see cref="StaleAfter"/>).</summary>
     public static readonly TimeSpan RewriteAfter = TimeSpan.FromMinutes(10);
 
-    private const int MaxBatch = 100;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<OpenEntry> _forgotten = new();
+    private readonly OpenEntryDeletes _deletes = new(storage);
 
     /// <summary>
     /// Before a commit: writes the entries the new state needs (an unfinished timeline, pending message rows) that the state row
@@ -53,6 +52,7 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
                 ["OrderId"] = orderId,
                 ["WrittenAt"] = now,
             })), cancellationToken).ConfigureAwait(false);
+        _deletes.WrittenAgain(entries);
         return [.. entries.Select((e, i) => e with { ETag = response.Value[i].Headers.ETag ?? default })];
     }
 
@@ -108,58 +108,13 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
     }
 
     /// <summary>Deletes an entry at the ETag it was written or listed with; one written again since stays.</summary>
-    public async Task DeleteAsync(OpenEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        try
-        {
-            await storage.OpenOrders.DeleteEntityAsync(entry.Shard, entry.RowKey, entry.ETag, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-        {
-            // Written again meanwhile (new work ahead of its commit) or released by another instance: either way it is right.
-        }
-    }
+    public Task DeleteAsync(OpenEntry entry, CancellationToken cancellationToken) => _deletes.DeleteAsync(entry, cancellationToken);
 
-    /// <summary>
-    /// Queues an entry released with its order's last outcomes for a batched delete (up to 100 of a shard per request); the queue
-    /// is flushed when it holds a full batch and before every sweep. A queue lost with the process only leaves stale entries.
-    /// </summary>
-    public async Task ForgetAsync(OpenEntry entry, CancellationToken cancellationToken)
-    {
-        _forgotten.Enqueue(entry);
-        if (_forgotten.Count >= MaxBatch)
-        {
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Queues a released entry for a batched delete (see <see cref="OpenEntryDeletes"/>); a full queue is sent at once.</summary>
+    public Task ForgetAsync(OpenEntry entry, CancellationToken cancellationToken) => _deletes.QueueAsync(entry, cancellationToken);
 
-    /// <summary>Deletes the queued entries, one transaction per shard and 100 entries; a batch that meets a rewritten entry goes one by one.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        var taken = new List<OpenEntry>();
-        while (_forgotten.TryDequeue(out var entry))
-        {
-            taken.Add(entry);
-        }
-
-        foreach (var chunk in taken.DistinctBy(e => (e.Shard, e.RowKey)).GroupBy(e => e.Shard).SelectMany(shard => shard.Chunk(MaxBatch)))
-        {
-            try
-            {
-                await storage.OpenOrders.SubmitTransactionAsync(
-                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.Shard, e.RowKey), e.ETag)), cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException)
-            {
-                foreach (var entry in chunk)
-                {
-                    await DeleteAsync(entry, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-    }
+    /// <summary>Deletes the queued entries, one transaction per shard and 100 entries; an entry written again since stays.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _deletes.FlushAsync(cancellationToken);
 
     /// <summary>The shard of an order: a stable hash of its key (FNV-1a), the same in every process and version.</summary>
     public static string ShardOf(string orderId)
@@ -186,6 +141,3 @@ internal sealed class OpenOrderIndex(StorageAccount storage, Runtime.StateCache 
     private static IEnumerable<OpenKinds> Split(OpenKinds kinds) =>
         new[] { OpenKinds.Timeline, OpenKinds.Outbox }.Where(k => kinds.HasFlag(k));
 }
-
-/// <summary>One entry of the open-orders index, with the ETag it was read at.</summary>
-internal sealed record OpenEntry(string OrderId, OpenKinds Kind, string Shard, string RowKey, ETag ETag, DateTimeOffset WrittenAt);
