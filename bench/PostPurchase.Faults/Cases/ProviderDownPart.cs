@@ -78,6 +78,10 @@ internal static class ProviderDownPart
         }
         var traces = await driving;
         var audit = await new OrderAudit(http, rig.Emails, rig.Texts).SettleAsync(traces, TimeSpan.FromMinutes(settings.SettleMinutes), CancellationToken.None);
+        foreach (var example in audit.Examples(25))
+        {
+            Console.WriteLine($"  unfinished: {example}");
+        }
         var all = await view.CountAsync(traces.Select(t => t.OrderId), email, CancellationToken.None);
         var dashboard = await view.DashboardFailedAsync(CancellationToken.None) - failedBefore;
         var after = LedgerSnapshot.Of(rig);
