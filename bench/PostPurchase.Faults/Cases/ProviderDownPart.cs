@@ -58,6 +58,7 @@ internal static class ProviderDownPart
         rig.Acs.Behaviour.Unavailable = false;
         await rig.Acs.UpAsync();
         var back = Stopwatch.StartNew();
+        var backAt = Stopwatch.GetTimestamp();
         Console.WriteLine($"  {run.Elapsed.TotalSeconds,5:F0} s: ACS back; emails of the {placedDuring.Count} orders placed so far: {atReturn}; dashboard failed sends {dashboardAtReturn}");
 
         TimeSpan? drained = null;
@@ -76,8 +77,13 @@ internal static class ProviderDownPart
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
+        var drainedAt = Stopwatch.GetTimestamp();
         var traces = await driving;
         var audit = await new OrderAudit(http, rig.Emails, rig.Texts).SettleAsync(traces, TimeSpan.FromMinutes(settings.SettleMinutes), CancellationToken.None);
+        foreach (var example in audit.Examples(25))
+        {
+            Console.WriteLine($"  unfinished: {example}");
+        }
         var all = await view.CountAsync(traces.Select(t => t.OrderId), email, CancellationToken.None);
         var dashboard = await view.DashboardFailedAsync(CancellationToken.None) - failedBefore;
         var after = LedgerSnapshot.Of(rig);
@@ -88,11 +94,33 @@ internal static class ProviderDownPart
             "0 delivered, failures shown", duringOutage == 0 && retryingSeen > 0 && dashboardAtReturn == atReturn.Failed, loads);
         context.Add(fault, "time to drain after ACS returned (every email of the orders placed by then handed over or failed)",
             drained is { } d ? $"{d.TotalSeconds:F0} s" : $"not drained after {settings.SettleMinutes:F0} min ({shownAfter})", "", null, loads);
+        context.Add(fault, "after the return: first email accepted / emails accepted from then until drained, per second / best 10 s",
+            DrainPace(rig.Emails, backAt, drainedAt), "", null, loads);
         context.Add(fault, "emails delivered in the end / failed after every attempt (dashboard) / failed without an error / duplicates",
             $"{after.Emails - before.Emails} / {all.Failed} ({dashboard}) / {all.FailedSilently} / {after.Duplicates - before.Duplicates}",
             "all delivered, 0 twice", all.Failed == 0 && after.Duplicates == before.Duplicates, loads);
         context.Add(fault, $"timelines unfinished after {settings.SettleMinutes:F0} min / inputs lost", $"{audit.Unfinished} / {audit.Lost}", "0 / 0",
             audit.Unfinished == 0 && audit.Lost == 0, loads);
+    }
+
+    /// <summary>How the backlog went once ACS was back: the wait for its first acceptance (the circuit's break), then the pace.</summary>
+    private static string DrainPace(DeliveryLedger emails, long backAt, long drainedAt)
+    {
+        if (emails.FirstDeliveredAfter(backAt) is not { } first)
+        {
+            return "none accepted";
+        }
+
+        var second = Stopwatch.Frequency;
+        var count = emails.DeliveredBetween(first, drainedAt + 1);
+        var took = Stopwatch.GetElapsedTime(first, drainedAt);
+        var peak = 0;
+        for (var from = first; from < drainedAt; from += second)
+        {
+            peak = Math.Max(peak, emails.DeliveredBetween(from, from + (10 * second)));
+        }
+
+        return $"{Stopwatch.GetElapsedTime(backAt, first).TotalSeconds:F0} s / {count} in {took.TotalSeconds:F0} s, {count / Math.Max(0.001, took.TotalSeconds):F0} / {peak / 10.0:F0}";
     }
 
     /// <summary>The ids of the orders placed by <paramref name="elapsed"/> into the run (the driver places them at a steady rate).</summary>

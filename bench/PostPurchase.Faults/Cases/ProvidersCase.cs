@@ -45,7 +45,7 @@ internal static class ProvidersCase
         var emails = await view.CountAsync(ids, WireName.Of(Channel.Email), CancellationToken.None);
         var texts = await view.CountAsync(ids, WireName.Of(Channel.Sms), CancellationToken.None);
         var dashboard = await view.DashboardFailedAsync(CancellationToken.None) - failedBefore;
-        foreach (var example in audit.Examples(3))
+        foreach (var example in audit.Examples(25))
         {
             Console.WriteLine($"  unfinished: {example}");
         }

@@ -79,7 +79,7 @@ internal static class TwoHostsCase
         var traces = await Drive.OpenLoopAsync(settings.Orders, settings.Rate, i => flow.DriveAsync(i, CancellationToken.None), Stopwatch.StartNew());
         var findings = await new OrderAudit(audit, rig.Emails, rig.Texts).SettleAsync(traces, TimeSpan.FromMinutes(settings.SettleMinutes), CancellationToken.None, TimeSpan.FromSeconds(2));
         var traffic = Throughput.Measure(rig, start, before, findings);
-        foreach (var example in findings.Examples(3))
+        foreach (var example in findings.Examples(25))
         {
             Console.WriteLine($"  unfinished: {example}");
         }

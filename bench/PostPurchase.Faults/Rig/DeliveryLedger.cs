@@ -47,6 +47,9 @@ internal sealed class DeliveryLedger
     /// <summary>Deliveries between two timestamps (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public int DeliveredBetween(long from, long to) => _times.Count(t => t >= from && t < to);
 
+    /// <summary>When the first delivery at or after <paramref name="from"/> arrived (a <see cref="Stopwatch.GetTimestamp"/>), if any did.</summary>
+    public long? FirstDeliveredAfter(long from) => _times.Where(t => t >= from).Select(t => (long?)t).Min();
+
     /// <summary>The keys delivered more than once (for the report).</summary>
     public IReadOnlyList<string> DuplicateKeys() => [.. _byKey.Where(p => p.Value > 1).Select(p => p.Key)];
 

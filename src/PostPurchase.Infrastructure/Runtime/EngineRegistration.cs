@@ -33,6 +33,7 @@ internal static class EngineRegistration
         services.AddSingleton<WakeupScheduler>();
         services.AddSingleton<ProviderPauses>();
         services.AddSingleton<SweepSchedule>();
+        services.AddSingleton<ChannelRecovery>();
         services.AddSingleton<InputBacklog>();
         services.AddSingleton<IAdmission, EngineAdmission>();
         services.AddSingleton<SendGate>();

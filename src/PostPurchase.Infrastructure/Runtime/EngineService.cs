@@ -185,26 +185,41 @@ internal sealed partial class EngineService(
             await dispatcher.SweepAsync(ct).ConfigureAwait(false);
         }
 
-        // Sleeps until the regular interval or the earliest noted retry or lease end, whichever comes first.
-        var next = options.OutboxSweepInterval;
-        var untilDue = sweeps.Earliest is { } due ? due - time.GetUtcNow() : TimeSpan.MaxValue;
-        if (untilDue < next)
+        // Sleeps until the regular interval or the earliest noted retry or lease end, whichever comes first. A send that schedules
+        // a retry sooner than that while the sweep sleeps wakes it to sleep again for less: otherwise the retry would wait for
+        // the regular interval (minutes).
+        var slept = TimeProvider.System.GetTimestamp();
+        while (true)
         {
-            next = TimeSpan.FromTicks(Math.Max(untilDue.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
-        }
+            var earlier = sweeps.EarlierNoted;
+            var next = options.OutboxSweepInterval - TimeProvider.System.GetElapsedTime(slept);
+            var untilDue = sweeps.Earliest is { } due ? due - time.GetUtcNow() : TimeSpan.MaxValue;
+            if (untilDue < next)
+            {
+                next = TimeSpan.FromTicks(Math.Max(untilDue.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
+            }
 
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var woken = new List<Task>(2) { Task.Delay(next, waiting.Token) };
-        if (time != TimeProvider.System && untilDue < ClockWaitMax)
-        {
-            // As for wake-ups: a clock at its own pace gets a timer of its own, so a due retry or lease end is met in its terms.
-            woken.Add(Task.Delay(untilDue > TimeSpan.FromMilliseconds(1) ? untilDue : TimeSpan.FromMilliseconds(1), time, waiting.Token));
-        }
+            if (next <= TimeSpan.Zero)
+            {
+                return true;
+            }
 
-        await Task.WhenAny(woken).ConfigureAwait(false);
-        await waiting.CancelAsync().ConfigureAwait(false);
-        ct.ThrowIfCancellationRequested();
-        return true;
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var woken = new List<Task>(3) { earlier, Task.Delay(next, waiting.Token) };
+            if (time != TimeProvider.System && untilDue < ClockWaitMax)
+            {
+                // As for wake-ups: a clock at its own pace gets a timer of its own, so a due retry or lease end is met in its terms.
+                woken.Add(Task.Delay(untilDue > TimeSpan.FromMilliseconds(1) ? untilDue : TimeSpan.FromMilliseconds(1), time, waiting.Token));
+            }
+
+            var first = await Task.WhenAny(woken).ConfigureAwait(false);
+            await waiting.CancelAsync().ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            if (first != earlier)
+            {
+                return true;
+            }
+        }
     }
 
     private async Task Repeat(string loop, Func<CancellationToken, Task<bool>> body, bool stopOnSuccess, CancellationToken stoppingToken)

@@ -18,6 +18,7 @@ internal sealed partial class OutboxDispatcher(
     OutboxAttention attention,
     SendGate gate,
     ProviderPauses pauses,
+    ChannelRecovery recovery,
     SweepSchedule schedule,
     OpenOrderIndex openOrders,
     StateCache cache,
@@ -30,6 +31,10 @@ internal sealed partial class OutboxDispatcher(
 {
     private readonly Dictionary<Channel, IChannelSender> _senders = senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last());
     private static readonly TimeSpan LeaseGrace = TimeSpan.FromSeconds(1);
+
+    // Orders a sweep dispatches at once: after an outage the backlog is hundreds of orders, and one after another it drained at
+    // the pace of one claim, send and record at a time.
+    private const int SweepParallelism = 16;
     private int _inFlight;
     private bool _sweptOnce;
 
@@ -119,7 +124,7 @@ internal sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow();
         schedule.Forget(now);
         var upcoming = !_sweptOnce;
-        var rows = await attention.NeedingAttentionAsync(now, upcoming, cancellationToken).ConfigureAwait(false);
+        var rows = await attention.NeedingAttentionAsync(now, upcoming, recovery.TakeWoken(), cancellationToken).ConfigureAwait(false);
         _sweptOnce = true;
         if (upcoming)
         {
@@ -148,11 +153,9 @@ internal sealed partial class OutboxDispatcher(
             handled++;
         }
 
-        foreach (var order in rows.Where(r => r.GetString("Status") != MessageRow.Sending).Concat(resend).GroupBy(r => r.GetString("OrderId") ?? r.PartitionKey))
-        {
-            handled += await DispatchAsync(new DispatchBatch(order.Key, order.ToList()), cancellationToken).ConfigureAwait(false);
-        }
-
+        var orders = rows.Where(r => r.GetString("Status") != MessageRow.Sending).Concat(resend).GroupBy(r => r.GetString("OrderId") ?? r.PartitionKey);
+        await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = SweepParallelism, CancellationToken = cancellationToken }, async (order, ct) =>
+            Interlocked.Add(ref handled, await DispatchAsync(new DispatchBatch(order.Key, order.ToList()), ct).ConfigureAwait(false))).ConfigureAwait(false);
         return handled;
     }
 
@@ -227,11 +230,17 @@ internal sealed partial class OutboxDispatcher(
         switch (kind)
         {
             case SendOutcome.Sent:
+                if (recovery.Accepted(message.Channel, now))
+                {
+                    schedule.Note(now); // the channel's waiting messages go at the next sweep, now
+                }
+
                 outcome["Status"] = WireName.Of(MessageStatus.Sent);
                 outcome["ProviderMessageId"] = result.ProviderMessageId;
                 outcome["SentAt"] = now;
                 break;
             case SendOutcome.Retry:
+                recovery.Refused(message.Channel, now);
                 var delay = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
                 if (result.RetryAfter is { } wait)
                 {

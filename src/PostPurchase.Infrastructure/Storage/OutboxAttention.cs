@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using PostPurchase.Core.Timeline;
 
 namespace PostPurchase.Infrastructure.Storage;
 
@@ -14,8 +15,16 @@ internal sealed class OutboxAttention(StorageAccount storage, OpenOrderIndex ind
     /// Rows the sweep must act on: pending ones, retries due by <paramref name="now"/>, and claims older than their lease; with
     /// <paramref name="upcoming"/> also retries not yet due and claims still leased, so a sweep after a restart learns when they fall due.
     /// </summary>
-    public async Task<IReadOnlyList<TableEntity>> NeedingAttentionAsync(DateTimeOffset now, bool upcoming, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TableEntity>> NeedingAttentionAsync(DateTimeOffset now, bool upcoming, CancellationToken cancellationToken) =>
+        NeedingAttentionAsync(now, upcoming, new HashSet<Channel>(), cancellationToken);
+
+    /// <summary>
+    /// As above, and every retry of the <paramref name="retryNow"/> channels whatever its time: their provider accepts again after a
+    /// spell of trouble, so what it held back goes now instead of when each message's backoff ends.
+    /// </summary>
+    public async Task<IReadOnlyList<TableEntity>> NeedingAttentionAsync(DateTimeOffset now, bool upcoming, IReadOnlySet<Channel> retryNow, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(retryNow);
         await build.EnsureBuiltAsync(cancellationToken).ConfigureAwait(false);
         await index.FlushAsync(cancellationToken).ConfigureAwait(false);
         var entries = await index.ListAsync(OpenKinds.Outbox, cancellationToken).ConfigureAwait(false);
@@ -31,7 +40,7 @@ internal sealed class OutboxAttention(StorageAccount storage, OpenOrderIndex ind
 
             lock (rows)
             {
-                rows.AddRange(upcoming ? open : open.Where(r => IsDue(r, now)));
+                rows.AddRange(upcoming ? open : open.Where(r => IsDue(r, now) || RetriesNow(r, retryNow)));
             }
         }).ConfigureAwait(false);
         await index.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -59,6 +68,9 @@ internal sealed class OutboxAttention(StorageAccount storage, OpenOrderIndex ind
 
         return (state, open);
     }
+
+    private static bool RetriesNow(TableEntity row, IReadOnlySet<Channel> retryNow) =>
+        retryNow.Count > 0 && row.GetString("Status") == MessageRow.Retry && retryNow.Contains(MessageRow.ReadMessage(row).Channel);
 
     private static bool IsDue(TableEntity row, DateTimeOffset now)
     {
