@@ -95,9 +95,11 @@ internal sealed partial class DurableOrderWorkflows(
         }
         switch (instance.RuntimeStatus)
         {
-            case OrchestrationRuntimeStatus.Pending:
-                // Scheduled but not run yet: the backend can drop an event that reaches it before its start (a known limit of the
-                // Durable Task Azure Storage backend), so the sender is asked to send it again in a few seconds.
+            case OrchestrationRuntimeStatus.Pending when await readModels.GetAsync(orderId, cancellationToken) is null:
+                // Scheduled and never run: the backend can drop an event that reaches it before its start (a known limit of the
+                // Durable Task Azure Storage backend), so the sender is asked to send it again in a few seconds. Its first run
+                // saves the read model; one that did has started and takes events, even when its status stayed Pending because
+                // the host died as it recorded that run.
                 LogStarting(logger, input.GetType().Name, orderId);
                 throw new TimelineStartingException(orderId);
             case OrchestrationRuntimeStatus.Completed when RecordedOnceCompleted(input)

@@ -194,6 +194,21 @@ public sealed class DurableOrderWorkflowsTests
     }
 
     [Fact]
+    public async Task RaiseAsync_PendingButItsFirstRunSavedTheOrder_RaisesTheEvent()
+    {
+        // The host died as it recorded the first run: the status stayed Pending though the instance runs and waits for events.
+        Exists(Instance(OrchestrationRuntimeStatus.Pending));
+        var saved = OrderTimeline.Decide(null, new OrderPlaced(_order), _order.PlacedAt, new PostPurchaseOptions().Policy).State;
+        await _readModels.SaveAsync(new OrderSnapshot(saved, []), CancellationToken.None);
+        _client.Setup(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        Assert.True(await Workflows().RaiseAsync("PP-42", new OrderCancelled("merchant"), CancellationToken.None));
+
+        _client.Verify(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task StartAsync_CarrierEventsParkedBeforeTheOrder_HandedOverInTheStartInputInOrderAndForgotten()
     {
         var order = OrderBuilder.Skincare().WithId("PP-42").WithShipment("postnl", "3SABCD1234567").Build();
