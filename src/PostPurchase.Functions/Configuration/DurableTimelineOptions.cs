@@ -20,6 +20,13 @@ public sealed class DurableTimelineOptions
     /// <summary>The most instances the sweep and the purge handle per run; the rest wait for the next run.</summary>
     public int MaxInstancesPerRun { get; set; } = 5000;
 
+    /// <summary>
+    /// How long an input for a timeline that is scheduled but has not run yet waits for it to start before it is refused with
+    /// 503 (the backend can drop an event that reaches an instance before its start): a shop's webhook that creates the order
+    /// and registers its parcel at once is answered as soon as the timeline runs.
+    /// </summary>
+    public TimeSpan StartWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The retry policy as orchestrations carry it, validated.</summary>
     public ActivityRetry ToActivityRetry() =>
         new ActivityRetry(Retry.MaxAttempts, Retry.FirstInterval, Retry.BackoffCoefficient, Retry.MaxInterval).Validate();

@@ -95,11 +95,9 @@ internal sealed partial class DurableOrderWorkflows(
         }
         switch (instance.RuntimeStatus)
         {
-            case OrchestrationRuntimeStatus.Pending when await readModels.GetAsync(orderId, cancellationToken) is null:
+            case OrchestrationRuntimeStatus.Pending when !await StartedAsync(client, instance, cancellationToken):
                 // Scheduled and never run: the backend can drop an event that reaches it before its start (a known limit of the
-                // Durable Task Azure Storage backend), so the sender is asked to send it again in a few seconds. Its first run
-                // saves the read model; one that did has started and takes events, even when its status stayed Pending because
-                // the host died as it recorded that run.
+                // Durable Task Azure Storage backend), so the sender is asked to send it again in a few seconds.
                 LogStarting(logger, input.GetType().Name, orderId);
                 throw new TimelineStartingException(orderId);
             case OrchestrationRuntimeStatus.Completed when RecordedOnceCompleted(input)
@@ -126,6 +124,37 @@ internal sealed partial class DurableOrderWorkflows(
                 return true;
         }
     }
+
+    /// <summary>
+    /// Whether a Pending instance has run, waiting up to <see cref="DurableTimelineOptions.StartWait"/> for it: it has once its
+    /// status moved on, or once its row was written again well after it was scheduled. The backend writes the row again only
+    /// after it has recorded a run in the history; the status can stay Pending when the host died as it recorded the first run.
+    /// Not the read model: a run whose record was lost with its host may have saved the order before the history knew of it.
+    /// </summary>
+    private async Task<bool> StartedAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(250);
+        for (var waited = TimeSpan.Zero; ; waited += poll)
+        {
+            if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending || instance.LastUpdatedAt - instance.CreatedAt >= RecordedRunGap)
+            {
+                return true;
+            }
+            if (waited >= durable.Value.StartWait)
+            {
+                return false;
+            }
+            await Task.Delay(poll, time, cancellationToken);
+            instance = await client.GetInstanceAsync(instance.InstanceId, getInputsAndOutputs: false, cancellationToken) ?? instance;
+        }
+    }
+
+    /// <summary>
+    /// A Pending row written again this long after it was scheduled has recorded a run: scheduling writes it once, a few
+    /// milliseconds after the start message (seconds when storage is slow), and a run that died unrecorded comes back only
+    /// after the backend's five-minute message lease.
+    /// </summary>
+    internal static readonly TimeSpan RecordedRunGap = TimeSpan.FromSeconds(30);
 
     /// <summary>Inputs the decider still records on an ended timeline (a late status report, a click, a reorder, a resend); the rest change nothing.</summary>
     private static bool RecordedOnceCompleted(TimelineInput input) => input is MessageStatusChanged or ConsentChanged or CustomerReplied or TrackingUpdated

@@ -184,22 +184,54 @@ public sealed class DurableOrderWorkflowsTests
     public async Task RaiseAsync_OrderScheduledButNotStartedYet_RefusedForNowAndRaisesNothing()
     {
         // The backend drops an event that reaches an instance before its start is processed: the sender must send it again.
-        Exists(Instance(OrchestrationRuntimeStatus.Pending));
+        // Scheduled and written once, a few milliseconds after its start message; a run that saved the order but was never
+        // recorded (its host died) does not count: the history does not know of it yet.
+        Exists(new OrchestrationMetadata(nameof(OrderTimeline), "order-PP-42")
+        {
+            RuntimeStatus = OrchestrationRuntimeStatus.Pending, CreatedAt = _order.PlacedAt, LastUpdatedAt = _order.PlacedAt.AddMilliseconds(40),
+        });
+        var saved = OrderTimeline.Decide(null, new OrderPlaced(_order), _order.PlacedAt, new PostPurchaseOptions().Policy).State;
+        await _readModels.SaveAsync(new OrderSnapshot(saved, []), CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<TimelineStartingException>(() =>
-            Workflows().RaiseAsync("PP-42", new TrackingUpdated(new TrackingEvent("generic", "e1", "postnl", "3SABCD1234567", TrackingStatus.InTransit, "in-transit", _order.PlacedAt)), CancellationToken.None));
+            Workflows(startWait: TimeSpan.Zero).RaiseAsync("PP-42", new TrackingUpdated(new TrackingEvent("generic", "e1", "postnl", "3SABCD1234567", TrackingStatus.InTransit, "in-transit", _order.PlacedAt)), CancellationToken.None));
 
         Assert.Equal("PP-42", refused.OrderId);
         _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task RaiseAsync_PendingButItsFirstRunSavedTheOrder_RaisesTheEvent()
+    public async Task RaiseAsync_OrderStartsWhileTheInputWaits_RaisedOnceItRuns()
     {
-        // The host died as it recorded the first run: the status stayed Pending though the instance runs and waits for events.
-        Exists(Instance(OrchestrationRuntimeStatus.Pending));
-        var saved = OrderTimeline.Decide(null, new OrderPlaced(_order), _order.PlacedAt, new PostPurchaseOptions().Policy).State;
-        await _readModels.SaveAsync(new OrderSnapshot(saved, []), CancellationToken.None);
+        // A shop's webhook creates the order and registers its parcel in one delivery: it is answered once the timeline runs.
+        _client.SetupSequence(c => c.GetInstanceAsync("order-PP-42", It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Instance(OrchestrationRuntimeStatus.Pending))
+            .ReturnsAsync(Instance(OrchestrationRuntimeStatus.Running));
+        _client.Setup(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        var time = new FakeTimeProvider(_order.PlacedAt);
+
+        var raising = Workflows(time: time).RaiseAsync("PP-42", new OrderCancelled("merchant"), CancellationToken.None);
+        while (!raising.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(10);
+        }
+
+        Assert.True(await raising);
+        _client.Verify(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_PendingButWrittenAgainMinutesAfterItWasScheduled_RaisesTheEvent()
+    {
+        // The host died as it recorded the first run: the status stayed Pending though the history has the run and the instance
+        // waits for events; the backend wrote its row again when it recorded the runs after.
+        var scheduled = _order.PlacedAt;
+        Exists(new OrchestrationMetadata(nameof(OrderTimeline), "order-PP-42")
+        {
+            RuntimeStatus = OrchestrationRuntimeStatus.Pending, CreatedAt = scheduled, LastUpdatedAt = scheduled.AddMinutes(5).AddSeconds(40),
+        });
         _client.Setup(c => c.RaiseEventAsync("order-PP-42", OrderTimelineOrchestration.InputEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
 
@@ -247,12 +279,13 @@ public sealed class DurableOrderWorkflowsTests
         Assert.Equal(["shipment-registered", "tracking-updated"], payloads.Select(p => p.GetProperty("type").GetString()));
     }
 
-    private DurableOrderWorkflows Workflows()
+    private DurableOrderWorkflows Workflows(TimeSpan? startWait = null, FakeTimeProvider? time = null)
     {
         var scope = new DurableClientScope();
         scope.Use(_client.Object);
-        return new DurableOrderWorkflows(scope, _indexes, _readModels, NoLedger, Settings(), new MemoryStudioSettings(), Options.Create(new DurableTimelineOptions()),
-            new FakeTimeProvider(_order.PlacedAt), NullLogger<DurableOrderWorkflows>.Instance);
+        return new DurableOrderWorkflows(scope, _indexes, _readModels, NoLedger, Settings(), new MemoryStudioSettings(),
+            Options.Create(new DurableTimelineOptions { StartWait = startWait ?? TimeSpan.FromSeconds(10) }),
+            time ?? new FakeTimeProvider(_order.PlacedAt), NullLogger<DurableOrderWorkflows>.Instance);
     }
 
     // Only consent changes reach the ledger; these tests raise none, so it never connects.
