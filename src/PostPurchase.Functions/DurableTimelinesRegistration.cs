@@ -27,6 +27,7 @@ public static class DurableTimelinesRegistration
             .Validate(o => o.StuckAfter > TimeSpan.Zero, "PostPurchase:Durable:StuckAfter must be more than zero.")
             .Validate(o => o.RetentionDays >= 1, "PostPurchase:Durable:RetentionDays must be at least 1.")
             .Validate(o => o.MaxInstancesPerRun >= 1, "PostPurchase:Durable:MaxInstancesPerRun must be at least 1.")
+            .Validate(o => o.StartWait >= TimeSpan.Zero && o.StartWait <= TimeSpan.FromMinutes(1), "PostPurchase:Durable:StartWait must be from 00:00:00 to 00:01:00.")
             .ValidateOnStart();
 
         // Orchestration inputs, events and activity payloads use the API's JSON shape: enums as kebab-case strings.

@@ -41,8 +41,16 @@ internal static class OutageCase
         var during = Snapshot(client);
         rig.Proxy.Unavailable = false;
         var back = Stopwatch.StartNew();
+        var patience = TimeSpan.FromMinutes(settings.SettleMinutes);
         while (await HealthAsync(http) != 200)
         {
+            if (back.Elapsed > patience)
+            {
+                // A runtime that never recovers is the finding: report it instead of waiting for ever.
+                context.Add($"storage unreachable {outage.TotalSeconds:F0} s", "recovery: healthy after storage returned", $"not within {patience.TotalMinutes:F0} min",
+                    "healthy", false, $"{load} → {MachineLoad.Now()}");
+                return;
+            }
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
         var healthy = back.Elapsed;
