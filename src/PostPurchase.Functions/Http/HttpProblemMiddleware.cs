@@ -42,7 +42,7 @@ internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddlewar
                 (StatusCodes.Status499ClientClosedRequest, "Request cancelled", "The client closed the request."),
             Infrastructure.Workflows.TimelineStartingException starting =>
                 (StatusCodes.Status503ServiceUnavailable, "Order not ready", starting.Message),
-            _ when StorageUnavailable.Is(exception, http.RequestAborted) =>
+            _ when StorageUnavailable.Is(exception, http.RequestAborted) || DurableHostUnavailable(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, StorageUnavailable.Title, StorageUnavailable.Detail),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error",
                 $"Something went wrong on our side; nothing about it is shown here. Quote invocation {invocationId} when you report it."),
@@ -51,7 +51,11 @@ internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddlewar
         {
             StorageUnavailable.AskToRetry(http.Response);
         }
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogRefused(logger, http.Request.Method, http.Request.Path, exception.GetType().Name, exception.Message, invocationId);
+        }
+        else if (status >= 500)
         {
             LogFailure(logger, exception, http.Request.Method, http.Request.Path, invocationId);
         }
@@ -63,6 +67,18 @@ internal sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddlewar
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>
+    /// The Durable client's call to the Functions host failed on the host's side: while storage does not answer, the host's
+    /// handler throws and the client sees an RPC error, not a storage exception. Sent again later, the request is served.
+    /// </summary>
+    internal static bool DurableHostUnavailable(Exception exception) => exception is Grpc.Core.RpcException
+    {
+        StatusCode: Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded or Grpc.Core.StatusCode.Unknown or Grpc.Core.StatusCode.Internal,
+    } || exception.InnerException is { } inner && DurableHostUnavailable(inner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with 503, to be sent again ({ExceptionType}: {Reason}; invocation {InvocationId})")]
+    private static partial void LogRefused(ILogger logger, string method, PathString path, string exceptionType, string reason, string invocationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path} (invocation {InvocationId})")]
     private static partial void LogFailure(ILogger logger, Exception exception, string method, PathString path, string invocationId);

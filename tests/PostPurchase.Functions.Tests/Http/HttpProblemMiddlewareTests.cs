@@ -24,6 +24,18 @@ public sealed class HttpProblemMiddlewareTests
     }
 
     [Fact]
+    public async Task WriteAsync_TheFunctionsHostFailedTheDurableCallWhileStorageWasAway_503WithRetryAfter()
+    {
+        var http = Context();
+        var failed = new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unknown, "Exception was thrown by handler."));
+
+        await HttpProblemMiddleware.WriteAsync(http, failed, "inv-3", NullLogger.Instance);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, http.Response.StatusCode);
+        Assert.Equal("5", http.Response.Headers.RetryAfter.ToString());
+    }
+
+    [Fact]
     public async Task WriteAsync_UnexpectedFailure_500NamingTheInvocationOnly()
     {
         var http = Context();
