@@ -48,11 +48,11 @@ internal sealed class StorageOrderIndexes(StorageAccount storage, ParcelIndex pa
     public async Task<int> ReplayParkedAsync(string parcelKey, Func<TrackingEvent, CancellationToken, Task> route, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route);
-        var parked = await parcels.ParkedAsync(parcelKey, cancellationToken);
-        foreach (var (trackingEvent, row) in parked.OrderBy(p => p.Event.OccurredAt))
+        var parked = await ParkedAsync(parcelKey, cancellationToken);
+        foreach (var early in parked.OrderBy(p => p.Event.OccurredAt))
         {
-            await route(trackingEvent, cancellationToken);
-            await parcels.DeleteParkedAsync(row, cancellationToken);
+            await route(early.Event, cancellationToken);
+            await ForgetParkedAsync(early, cancellationToken);
         }
         return parked.Count;
     }

@@ -81,12 +81,10 @@ public sealed class TwilioLostSendLookupTests : IDisposable
     {
         // Rendered again for this attempt, the tracking link's token carries a later expiry than the lost text's did.
         var order = Some.OrderId();
-        var earlier = new CustomerLinks("a-signing-key-of-32-characters!!", "https://shop.example", new FakeTimeProvider(Claimed));
-        var now = new CustomerLinks("a-signing-key-of-32-characters!!", "https://shop.example", new FakeTimeProvider(Claimed.AddSeconds(40)));
-        string Text(CustomerLinks links) => $"Fault shop: sorry, your order {order} is later than promised. Track it: {links.For(order).TrackingUrl}";
-        Assert.NotEqual(Text(earlier), Text(now));
-        var message = Messages.Sms(order, Text(now)) with { LostAttemptAt = Claimed };
-        var lost = _twilio.Log.Add(message.To, TwilioStub.SmsFrom, Text(earlier), created: Claimed.AddSeconds(1), sent: Claimed.AddSeconds(2));
+        var (earlier, now) = (LateText(order, LinksAt(Claimed)), LateText(order, LinksAt(Claimed.AddSeconds(40))));
+        Assert.NotEqual(earlier, now);
+        var message = Messages.Sms(order, now) with { LostAttemptAt = Claimed };
+        var lost = _twilio.Log.Add(message.To, TwilioStub.SmsFrom, earlier, created: Claimed.AddSeconds(1), sent: Claimed.AddSeconds(2));
         using var host = ChannelTestHost.Create(_twilio.Settings());
 
         var result = await host.Sender(Channel.Sms).SendAsync(message, CancellationToken.None);
@@ -98,11 +96,10 @@ public sealed class TwilioLostSendLookupTests : IDisposable
     [Fact]
     public async Task SendAsync_SameWordingForAnotherOrderSinceTheLostAttempt_NotTakenForItAndSent()
     {
-        var links = new CustomerLinks("a-signing-key-of-32-characters!!", "https://shop.example", new FakeTimeProvider(Claimed));
-        string Text(string order) => $"Fault shop: sorry, your order {order} is later than promised. Track it: {links.For(order).TrackingUrl}";
+        var links = LinksAt(Claimed);
         var (order, other) = (Some.OrderId(), Some.OrderId());
-        var message = Messages.Sms(order, Text(order)) with { LostAttemptAt = Claimed };
-        _twilio.Log.Add(message.To, TwilioStub.SmsFrom, Text(other), created: Claimed.AddSeconds(1), sent: Claimed.AddSeconds(2));
+        var message = Messages.Sms(order, LateText(order, links)) with { LostAttemptAt = Claimed };
+        _twilio.Log.Add(message.To, TwilioStub.SmsFrom, LateText(other, links), created: Claimed.AddSeconds(1), sent: Claimed.AddSeconds(2));
         using var host = ChannelTestHost.Create(_twilio.Settings());
 
         var result = await host.Sender(Channel.Sms).SendAsync(message, CancellationToken.None);
@@ -170,4 +167,10 @@ public sealed class TwilioLostSendLookupTests : IDisposable
     }
 
     public void Dispose() => _twilio.Dispose();
+
+    /// <summary>The buyer links as issued at <paramref name="at"/>: their tokens carry an expiry counted from then.</summary>
+    private static CustomerLinks LinksAt(DateTimeOffset at) => new("a-signing-key-of-32-characters!!", "https://shop.example", new FakeTimeProvider(at));
+
+    private static string LateText(string order, CustomerLinks links) =>
+        $"Fault shop: sorry, your order {order} is later than promised. Track it: {links.For(order).TrackingUrl}";
 }
