@@ -43,26 +43,7 @@ internal static class KillCase
         var loadAfter = MachineLoad.Now();
         Console.WriteLine($"  every input acknowledged after {run.Elapsed.TotalSeconds:F0} s; auditing...");
         var audit = await new OrderAudit(http, rig.Emails, rig.Texts).SettleAsync(orders, TimeSpan.FromMinutes(settings.SettleMinutes), CancellationToken.None);
-        foreach (var example in audit.Examples(5))
-        {
-            Console.WriteLine($"  unfinished: {example}");
-        }
-        foreach (var twice in rig.Emails.DuplicatesWithTimes().Concat(rig.Texts.DuplicatesWithTimes()))
-        {
-            Console.WriteLine($"  delivered twice: {twice}");
-        }
-        if (!settings.IsHost && audit.Unfinished > 0)
-        {
-            // Lost or stuck: what the Durable Task hub still holds of each unfinished order, read with the runtime stopped.
-            await runtime.KillAsync();
-            var report = Path.Combine(settings.LogDirectory, "durable-unfinished.txt");
-            var unfinished = audit.Orders.Where(o => o.Unfinished).Select(o => o.Trace).ToList();
-            foreach (var line in (await DurableInspector.DescribeAsync(rig.Azurite.ConnectionString, unfinished, report, CancellationToken.None)).Take(10))
-            {
-                Console.WriteLine($"  hub: {line}");
-            }
-            Console.WriteLine($"  what the hub holds of every unfinished order: {report}");
-        }
+        await AuditDetails.PrintAsync(settings, rig, runtime, audit);
         var loads = $"{load} → {loadAfter}";
         var fault = $"kill -9 ×{runtime.Kills}, {settings.Orders} orders";
         context.Add(fault, "inputs lost (acknowledged, not in the order) / intakes never acknowledged", $"{audit.Lost} / {audit.NeverAcknowledged}", "0 / -", audit.Lost == 0, loads);

@@ -5,11 +5,15 @@ namespace PostPurchase.Faults.Cases;
 
 /// <summary>
 /// Storage unreachable for a minute while orders flow (the proxy in front of Azurite resets every connection): meanwhile
-/// requests must be refused with 503 (never another 5xx), <c>/health</c> must say unhealthy, and whatever was acknowledged
-/// must be stored; afterwards the runtime must recover by itself, and nothing acknowledged may be lost.
+/// requests must be refused with 503 (never another 5xx), <c>/health</c> must never say healthy, and whatever was acknowledged
+/// must be stored; afterwards the runtime must recover (with the platform's restart where its host ends itself, see
+/// <see cref="PlatformStandIn"/>), and nothing acknowledged may be lost.
 /// </summary>
 internal static class OutageCase
 {
+    /// <summary>How long a runtime may stay unhealthy after storage returned before the platform stand-in recycles it.</summary>
+    private static readonly TimeSpan RecycleAfter = TimeSpan.FromMinutes(2);
+
     public static async Task RunAsync(CaseContext context)
     {
         var settings = context.Settings;
@@ -34,7 +38,7 @@ internal static class OutageCase
         var health = new Dictionary<int, int>();
         while (cut.Elapsed < outage)
         {
-            var code = await HealthAsync(http);
+            var code = await PlatformStandIn.HealthAsync(http);
             health[code] = health.GetValueOrDefault(code) + 1;
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
@@ -42,16 +46,13 @@ internal static class OutageCase
         rig.Proxy.Unavailable = false;
         var back = Stopwatch.StartNew();
         var patience = TimeSpan.FromMinutes(settings.SettleMinutes);
-        while (await HealthAsync(http) != 200)
+        var platform = new PlatformStandIn(runtime, RecycleAfter);
+        if (!await platform.WaitHealthyAsync(http, patience))
         {
-            if (back.Elapsed > patience)
-            {
-                // A runtime that never recovers is the finding: report it instead of waiting for ever.
-                context.Add($"storage unreachable {outage.TotalSeconds:F0} s", "recovery: healthy after storage returned", $"not within {patience.TotalMinutes:F0} min",
-                    "healthy", false, $"{load} → {MachineLoad.Now()}");
-                return;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            // A runtime that never recovers is the finding: report it instead of waiting for ever.
+            context.Add($"storage unreachable {outage.TotalSeconds:F0} s", "recovery: healthy after storage returned", $"not within {patience.TotalMinutes:F0} min",
+                "healthy", false, $"{load} → {MachineLoad.Now()}");
+            return;
         }
         var healthy = back.Elapsed;
         var probe = await client.SendAsync(() => OrderFlow.Json("/api/orders", flow.Intake(new OrderTrace($"probe-{clock.GetUtcNow():HHmmss}", "FHPROBE1"), 9_999_999,
@@ -61,11 +62,7 @@ internal static class OutageCase
         var loadAfter = MachineLoad.Now();
         Console.WriteLine($"  healthy {healthy.TotalSeconds:F1} s after storage came back, first intake acknowledged after {accepting.TotalSeconds:F1} s ({probe}); auditing...");
         var audit = await new OrderAudit(http, rig.Emails, rig.Texts).SettleAsync(traces, TimeSpan.FromMinutes(settings.SettleMinutes), CancellationToken.None);
-        foreach (var example in audit.Examples(5))
-        {
-            Console.WriteLine($"  unfinished: {example}");
-        }
-
+        await AuditDetails.PrintAsync(settings, rig, runtime, audit);
         var after = Snapshot(client);
         Console.WriteLine($"  answers after storage returned: {string.Join(", ", after.Select(p => $"{p.Key}: {p.Value - during.GetValueOrDefault(p.Key)}"))}");
         var answered = during.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key));
@@ -75,10 +72,13 @@ internal static class OutageCase
         var fault = $"storage unreachable {outage.TotalSeconds:F0} s, {orders} orders";
         context.Add(fault, "answers meanwhile: 503 / other 5xx / 2xx / no answer",
             $"{Count(c => c == 503)} / {other5xx} / {Count(c => c < 300)} / {answered.GetValueOrDefault("no answer")}", "other 5xx 0", other5xx == 0, loads);
-        var unhealthy = health.GetValueOrDefault(503);
-        context.Add(fault, "/health meanwhile (503 / 200 / other)", $"{unhealthy} / {health.GetValueOrDefault(200)} / {health.Where(p => p.Key is not (200 or 503)).Sum(p => p.Value)}",
-            "all 503", unhealthy == health.Values.Sum(), loads);
+        // A runtime that is down answers nothing: that is never "healthy", but it is counted apart from the 503s of one that is up.
+        var other = health.Where(p => p.Key is not (0 or 200 or 503)).Sum(p => p.Value);
+        context.Add(fault, "/health meanwhile (503 / no answer / 200 / other)",
+            $"{health.GetValueOrDefault(503)} / {health.GetValueOrDefault(0)} / {health.GetValueOrDefault(200)} / {other}",
+            "no 200, no other", health.GetValueOrDefault(200) == 0 && other == 0, loads);
         context.Add(fault, "recovery: healthy / intake acknowledged after storage returned", $"{healthy.TotalSeconds:F1} s / {accepting.TotalSeconds:F1} s", "", null, loads);
+        context.Add(fault, $"platform: restarted after exiting / recycled after {RecycleAfter.TotalMinutes:F0} min unhealthy", $"{platform.Restarted} / {platform.Recycled}", "", null, loads);
         context.Add(fault, $"acknowledged inputs lost / timelines unfinished after {settings.SettleMinutes:F0} min / intakes never acknowledged", $"{audit.Lost} / {audit.Unfinished} / {audit.NeverAcknowledged}",
             "0 / 0 / -", audit.Lost == 0 && audit.Unfinished == 0, loads);
         var duplicates = rig.Emails.Duplicates + rig.Texts.Duplicates;
@@ -86,17 +86,4 @@ internal static class OutageCase
     }
 
     private static Dictionary<string, long> Snapshot(ShopClient client) => client.Answers.ToDictionary(p => p.Key, p => p.Value);
-
-    private static async Task<int> HealthAsync(HttpClient http)
-    {
-        try
-        {
-            using var answer = await http.GetAsync("/health");
-            return (int)answer.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return 0;
-        }
-    }
 }

@@ -24,6 +24,9 @@ internal sealed class RuntimeUnderTest(string name, string commandTemplate, int 
     /// <summary>How long each restart took until <c>/health</c> answered 200.</summary>
     public List<TimeSpan> Restarts { get; } = [];
 
+    /// <summary>False once every process of the runtime has ended (it exited by itself, or was killed).</summary>
+    public bool IsRunning => _process?.IsRunning ?? false;
+
     public async Task StartAsync(TimeSpan patience)
     {
         File.AppendAllText(Log, $"{Environment.NewLine}==== {Name} starting at {TimeProvider.System.GetUtcNow():O}{Environment.NewLine}");
