@@ -121,21 +121,54 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
         return state is null ? null : Merge(state.State, messages);
     }
 
+    /// <summary>
+    /// Writes the snapshot unless a newer one (more inputs applied) is stored: an activity the Durable Task backend runs again
+    /// after its host died can come minutes late with an older state, and must not take the order back in time. The state row
+    /// is written at the ETag it was compared with, so a newer save in between is seen and compared again.
+    /// </summary>
     public async Task SaveAsync(OrderSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var orderId = snapshot.State.Order.OrderId;
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpsertReplace, StateRow.ToEntity(orderId, snapshot.State, [])),
-        };
-        actions.AddRange(snapshot.Messages.Select(m => new TableTransactionAction(
+        var partition = KeyEncoder.Encode(orderId);
+        var messages = snapshot.Messages.Select(m => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace,
-            MessageRow.ToEntity(orderId, m.Message, m.Subject is null && m.Body is null ? null : new(m.Subject, null, m.Body ?? ""), snapshot.State.Order.Customer.FirstName))));
-        foreach (var chunk in actions.Chunk(MaxBatch))
+            MessageRow.ToEntity(orderId, m.Message, m.Subject is null && m.Body is null ? null : new(m.Subject, null, m.Body ?? ""), snapshot.State.Order.Customer.FirstName))).ToList();
+        while (true)
         {
-            await storage.Orders.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+            var stored = await StoredVersionAsync(partition, cancellationToken).ConfigureAwait(false);
+            if (stored is { Version: var version } && version > snapshot.State.Version)
+            {
+                return;
+            }
+            var state = StateRow.ToEntity(orderId, snapshot.State, []);
+            var actions = new List<TableTransactionAction>
+            {
+                stored is { } row
+                    ? new(TableTransactionActionType.UpdateReplace, state, row.ETag)
+                    : new(TableTransactionActionType.Add, state),
+            };
+            actions.AddRange(messages);
+            try
+            {
+                foreach (var chunk in actions.Chunk(MaxBatch))
+                {
+                    await storage.Orders.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+                }
+                return;
+            }
+            catch (RequestFailedException ex) when ((ex as TableTransactionFailedException)?.FailedTransactionActionIndex is null or 0
+                && ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict)
+            {
+                // Another save wrote the state row since it was read: compare with what it wrote.
+            }
         }
+    }
+
+    private async Task<(int Version, ETag ETag)?> StoredVersionAsync(string partition, CancellationToken cancellationToken)
+    {
+        var response = await storage.Orders.GetEntityIfExistsAsync<TableEntity>(partition, StateRow.RowKey, ["Version"], cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? (response.Value!.GetInt32("Version") ?? 0, response.Value.ETag) : null;
     }
 
     /// <summary>The state's messages (including scheduled ones that have no row yet), each overlaid by its row when there is one.</summary>
