@@ -81,12 +81,7 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
                 // A message row with this key exists already (a redelivered decision): keep the existing row, it may be sent.
                 skipped.Add(actions[index].Entity.RowKey);
             }
-            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is null or 0
-                && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-            {
-                return null;
-            }
-            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            catch (RequestFailedException ex) when (LostStateRowRace(ex))
             {
                 return null;
             }
@@ -157,13 +152,16 @@ internal sealed class OrderStore(StorageAccount storage) : IOrderReadModelStore
                 }
                 return;
             }
-            catch (RequestFailedException ex) when ((ex as TableTransactionFailedException)?.FailedTransactionActionIndex is null or 0
-                && ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict)
+            catch (RequestFailedException ex) when (LostStateRowRace(ex))
             {
                 // Another save wrote the state row since it was read: compare with what it wrote.
             }
         }
     }
+
+    /// <summary>A conditional write met one it did not expect (the state row's ETag moved, or its insert found a row): another writer got there first.</summary>
+    private static bool LostStateRowRace(RequestFailedException ex) =>
+        ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed;
 
     private async Task<(int Version, ETag ETag)?> StoredVersionAsync(string partition, CancellationToken cancellationToken)
     {
